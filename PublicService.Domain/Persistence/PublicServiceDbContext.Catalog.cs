@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+using PublicService.Domain.Catalog;
+
+namespace PublicService.Domain.Persistence;
+
+public sealed partial class PublicServiceDbContext
+{
+    public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<Procedure> Procedures => Set<Procedure>();
+    public DbSet<ProcedureVersion> ProcedureVersions => Set<ProcedureVersion>();
+}
