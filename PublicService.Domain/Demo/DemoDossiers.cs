@@ -1,0 +1,128 @@
+using PublicService.Domain.Calendar;
+using PublicService.Domain.Catalog;
+using PublicService.Domain.Dossiers;
+
+namespace PublicService.Domain.Demo;
+
+/// <summary>One way a demo dossier can be received: a published procedure version, one of its cases and channels.</summary>
+public sealed record DemoIntake(
+    int ProcedureId,
+    int VersionId,
+    string CaseCode,
+    Channel Channel,
+    ProcessingTerms Terms,
+    IReadOnlyList<string> Documents,
+    int ReceivingAgencyId,
+    string ReceivingAgencyCode);
+
+/// <summary>
+/// Generates realistic dossier histories through the real verbs, so every demo dossier is one the workflow could
+/// have produced: received over the last weeks, moved through steps, paused for supplements and payments,
+/// finished, stopped, withdrawn, cancelled, some late with an apology; finally each running dossier gets the
+/// alert level a deadline scan at <c>now</c> would give it.
+/// </summary>
+public sealed class DemoDossiers(Random random, DeadlineContext context, DateTime nowUtc)
+{
+    public const string SystemActor = "he-thong";
+    private static readonly string[] Officers = ["tiepnhan.lan", "tiepnhan.hung", "xuly.minh", "xuly.thu", "xuly.quang", "xuly.ha"];
+    private static readonly string[] FamilyNames = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương"];
+    private static readonly string[] MiddleNames = ["Văn", "Thị", "Hữu", "Đức", "Minh", "Thanh", "Ngọc", "Quốc", "Thu", "Xuân"];
+    private static readonly string[] GivenNames = ["An", "Bình", "Châu", "Dũng", "Giang", "Hà", "Hải", "Hằng", "Hiếu", "Hoa", "Khánh", "Lan", "Long", "Mai", "Nam", "Nga", "Phúc", "Quân", "Sơn", "Tâm", "Thảo", "Trang", "Tuấn", "Vy", "Yến"];
+    private static readonly string[] Companies = ["Công ty TNHH Thương mại Hòa Bình", "Công ty Cổ phần Xây dựng Tây Nguyên", "Hợp tác xã Nông nghiệp Đăk Hà", "Công ty TNHH Du lịch Măng Đen", "Doanh nghiệp tư nhân Minh Phát"];
+    private static readonly string[] Streets = ["Trần Hưng Đạo", "Lê Lợi", "Phan Đình Phùng", "Nguyễn Huệ", "Bà Triệu", "Hùng Vương", "Quang Trung"];
+
+    private readonly WorkingCalendar _calendar = context.Calendar;
+
+    /// <summary>A dossier received at a random working moment of the last weeks, with a random but lawful history.</summary>
+    public Dossier Create(DemoIntake intake, Func<DemoIntake, DateTime, string> issueCode)
+    {
+        var receivedAt = RandomReceiptInstant();
+        var dossier = Dossier.Receive(issueCode(intake, receivedAt), intake.ProcedureId, intake.VersionId, intake.CaseCode,
+            intake.Channel, intake.ReceivingAgencyId, RandomApplicant(), intake.Terms, intake.Documents, receivedAt,
+            Pick(Officers[..2]), context);
+        try
+        {
+            PlayHistory(dossier);
+        }
+        catch (DomainException)
+        {
+            // A random step the rules refuse (e.g. an apology with nothing to apologise for) ends the story there.
+        }
+        dossier.ChangeAlertLevel(nowUtc, dossier.LevelAt(nowUtc, context), SystemActor, context);
+        return dossier;
+    }
+
+    private void PlayHistory(Dossier dossier)
+    {
+        var allowed = Math.Max(60, _calendar.WorkingMinutesBetween(dossier.CountingStartUtc, dossier.DueAtUtc));
+        var at = dossier.ReceivedAtUtc;
+        bool Advance(double shareOfAllowed)
+        {
+            at = _calendar.AddWorkingMinutes(at, (long)(allowed * shareOfAllowed * (0.3 + random.NextDouble())) + 5);
+            return at <= nowUtc;
+        }
+
+        if (random.NextDouble() < 0.08 || !Advance(0.05)) return;
+        if (random.NextDouble() < 0.02) { dossier.Withdraw(at, Pick(Officers[..2]), "Công dân đề nghị rút hồ sơ để bổ sung giấy tờ khác.", context); return; }
+        if (random.NextDouble() < 0.01) { dossier.Cancel(at, "quantri", "Nhập nhầm thủ tục khi tiếp nhận.", context); return; }
+        dossier.StartProcessing(at, Pick(Officers[..2]), "Chuyển hồ sơ cho cơ quan giải quyết.", context);
+
+        var steps = dossier.Terms.Steps.Count;
+        var supplementAtStep = random.NextDouble() < 0.18 ? random.Next(1, steps + 1) : 0;
+        for (var step = 1; step <= steps; step++)
+        {
+            if (step > 1)
+            {
+                if (!Advance(0.6 / steps)) return;
+                dossier.TransferToNextStep(at, Pick(Officers[2..]), $"Chuyển bước {step}.", context);
+            }
+            if (step == supplementAtStep)
+            {
+                dossier.RequestSupplement(at, Pick(Officers[2..]), "Bổ sung bản sao giấy tờ chứng minh nơi cư trú.",
+                    _calendar.AddWorkingDays(VietnamTime.DateOf(at), 10), ["Giấy xác nhận thông tin về cư trú"], context);
+                if (random.NextDouble() < 0.35 || !Advance(0.3)) return;
+                dossier.ReceiveSupplement(at, Pick(Officers[..2]), "Đã nhận đủ hồ sơ bổ sung.", context);
+            }
+            if (!Advance(0.5 / steps)) return;
+            if (random.NextDouble() < 0.03) { dossier.Stop(at, Pick(Officers[2..]), "Hồ sơ không đủ điều kiện theo quy định.", context); return; }
+        }
+
+        if (random.NextDouble() < 0.08)
+        {
+            dossier.AwaitPayment(at, Pick(Officers[2..]), "Chờ nộp lệ phí trước bạ.", context);
+            if (random.NextDouble() < 0.3 || !Advance(0.2)) return;
+            dossier.ConfirmPayment(at, Pick(Officers[2..]), "Đã nộp, có biên lai.", context);
+        }
+        if (at > dossier.DueAtUtc.AddHours(-30) && random.NextDouble() < 0.5)
+        {
+            var apologyAt = at;
+            dossier.IssueApology(apologyAt, Pick(Officers[2..]), "Cần thêm thời gian xác minh với cơ quan liên quan.",
+                _calendar.ClosingOf(_calendar.AddWorkingDays(VietnamTime.DateOf(dossier.DueAtUtc), random.Next(2, 6))), context);
+        }
+        if (random.NextDouble() < 0.15 || !Advance(0.1)) return;
+        dossier.RecordResult(at, Pick(Officers[2..]), "Đã ký kết quả.", context);
+        if (random.NextDouble() < 0.3 || !Advance(0.1)) return;
+        dossier.ReturnResult(at, Pick(Officers[..2]), "Công dân đã nhận kết quả.", context);
+    }
+
+    private DateTime RandomReceiptInstant()
+    {
+        var day = VietnamTime.DateOf(nowUtc);
+        for (var back = random.Next(0, 45); back > 0; back--)
+            day = day.AddDays(-1);
+        while (!_calendar.IsWorkingDay(day)) day = day.AddDays(-1);
+        var instant = VietnamTime.ToUtc(day, new TimeOnly(7, 0).AddMinutes(random.Next(0, 9 * 60 + 50)));
+        return instant < nowUtc ? instant : nowUtc.AddMinutes(-random.Next(1, 120));
+    }
+
+    private Applicant RandomApplicant()
+    {
+        var address = $"{random.Next(1, 300)} {Pick(Streets)}, phường Thắng Lợi";
+        if (random.NextDouble() < 0.15)
+            return new Applicant(ApplicantKind.Organisation, Pick(Companies), $"61{random.Next(0, 100_000_000):D8}", $"0260{random.Next(0, 1_000_000):D6}", address);
+        var name = $"{Pick(FamilyNames)} {Pick(MiddleNames)} {Pick(GivenNames)}";
+        return new Applicant(ApplicantKind.Person, name, $"062{random.Next(0, 1_000_000_000):D9}", $"09{random.Next(0, 100_000_000):D8}", address);
+    }
+
+    private T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
+}

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using PublicService.Domain.Calendar;
+using PublicService.Domain.Persistence;
+using PublicService.Domain.Settings;
+
+namespace PublicService.Domain.Dossiers;
+
+/// <summary>How many dossiers were examined and how many had derived columns different from what their events say.</summary>
+public sealed record RebuildReport(int Examined, int Differed, IReadOnlyList<string> SampleCodes);
+
+/// <summary>
+/// Recomputes every dossier's derived deadline columns from its events under the current calendar and thresholds.
+/// It proves the columns are derived (a dry run on a consistent database finds 0 differences) and repairs them
+/// after a change that moved deadlines.
+/// </summary>
+public sealed class DeadlineRebuilder(IDbContextFactory<PublicServiceDbContext> dbFactory, WorkingCalendarProvider calendars)
+{
+    public const int BatchSize = 500;
+
+    public async Task<RebuildReport> RebuildAsync(bool dryRun, CancellationToken ct = default)
+    {
+        var examined = 0;
+        var differed = 0;
+        var samples = new List<string>();
+        long afterId = 0;
+        while (true)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var context = await db.LoadDeadlineContextAsync(calendars, ct);
+            var batch = await db.Dossiers.Include(d => d.Events).AsSplitQuery()
+                .Where(d => d.Id > afterId).OrderBy(d => d.Id).Take(BatchSize).ToListAsync(ct);
+            if (batch.Count == 0) break;
+            foreach (var dossier in batch)
+            {
+                examined++;
+                if (!dossier.RecomputeFromEvents(context)) continue;
+                differed++;
+                if (samples.Count < 10) samples.Add(dossier.Code);
+            }
+            if (!dryRun) await db.SaveChangesAsync(ct);
+            afterId = batch[^1].Id;
+        }
+        return new RebuildReport(examined, differed, samples);
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using PublicService.Domain.Calendar;
+using PublicService.Domain.Monitoring;
+using PublicService.Domain.Persistence;
+using PublicService.Domain.Settings;
+
+namespace PublicService.Domain.Dossiers;
+
+/// <summary>
+/// Runs one dossier verb as one short unit of work: load, check the caller saw the latest version, act, save.
+/// A stale caller is refused with who changed the dossier and when; the database's concurrency token catches
+/// the race where two saves cross.
+/// </summary>
+public sealed class DossierWorkflow(IDbContextFactory<PublicServiceDbContext> dbFactory, WorkingCalendarProvider calendars, TimeProvider time)
+{
+    public Task<Dossier> StartProcessingAsync(long dossierId, int seenRowVersion, string actor, string? note, CancellationToken ct = default) =>
+        ActAsync(dossierId, seenRowVersion, (d, at, c) => d.StartProcessing(at, actor, note, c), ct);
+
+    public Task<Dossier> TransferToNextStepAsync(long dossierId, int seenRowVersion, string actor, string? note, CancellationToken ct = default) =>
+        ActAsync(dossierId, seenRowVersion, (d, at, c) => d.TransferToNextStep(at, actor, note, c), ct);
+
+    public Task<Dossier> RequestSupplementAsync(long dossierId, int seenRowVersion, string actor, string reason, DateOnly deadline, IReadOnlyList<string> missingDocuments, CancellationToken ct = default) =>
+        ActAsync(dossierId, seenRowVersion, (d, at, c) => d.RequestSupplement(at, actor, reason, deadline, missingDocuments, c), ct);
+
+    public Task<Dossier> ReceiveSupplementAsync(long dossierId, int seenRowVersion, string actor, string? note, CancellationToken ct = default) =>
+        ActAsync(dossierId, seenRowVersion, (d, at, c) => d.ReceiveSupplement(at, actor, note, c), ct);
+
+    public Task<Dossier> AwaitPaymentAsync(long dossierId, int seenRowVersion, string actor, string reason, CancellationToken ct = default) =>
+        ActAsync(dossierId, seenRowVersion, (d, at, c) => d.AwaitPayment(at, actor, reason, c), ct);
+
+    public Task<Dossier> ConfirmPaymentAsync(long dossierId, int seenRowVersion, string actor, string? note, CancellationToken ct = default) =>
+        ActAsync(dossierId, seenRowVersion, (d, at, c) => d.ConfirmPayment(at, actor, note, c), ct);
+
+    public Task<Dossier> RecordResultAsync(long dossierId, int seenRowVersion, string actor, string? note, CancellationToken ct = default) =>
+        ActAsync(dossierId, seenRowVersion, (d, at, c) => d.RecordResult(at, actor, note, c), ct);
+
+    public Task<Dossier> ReturnResultAsync(long dossierId, int seenRowVersion, string actor, string? note, CancellationToken ct = default) =>
+        ActAsync(dossierId, seenRowVersion, (d, at, c) => d.ReturnResult(at, actor, note, c), ct);
+
+    public Task<Dossier> StopAsync(long dossierId, int seenRowVersion, string actor, string reason, CancellationToken ct = default) =>
+        ActAsync(dossierId, seenRowVersion, (d, at, c) => d.Stop(at, actor, reason, c), ct);
+
+    public Task<Dossier> WithdrawAsync(long dossierId, int seenRowVersion, string actor, string reason, CancellationToken ct = default) =>
+        ActAsync(dossierId, seenRowVersion, (d, at, c) => d.Withdraw(at, actor, reason, c), ct);
+
+    public Task<Dossier> CancelAsync(long dossierId, int seenRowVersion, string actor, string reason, CancellationToken ct = default) =>
+        ActAsync(dossierId, seenRowVersion, (d, at, c) => d.Cancel(at, actor, reason, c), ct);
+
+    public Task<Dossier> IssueApologyAsync(long dossierId, int seenRowVersion, string actor, string reason, DateTime newAppointmentUtc, CancellationToken ct = default) =>
+        ActAsync(dossierId, seenRowVersion, (d, at, c) => d.IssueApology(at, actor, reason, newAppointmentUtc, c), ct);
+
+    private async Task<Dossier> ActAsync(long dossierId, int seenRowVersion, Action<Dossier, DateTime, DeadlineContext> act, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var context = await db.LoadDeadlineContextAsync(calendars, ct);
+        var dossier = await LoadWithEventsAsync(db, dossierId, ct);
+        if (dossier.RowVersion != seenRowVersion) throw Stale(dossier);
+
+        act(dossier, time.GetUtcNow().UtcDateTime, context);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
+            throw Stale(await LoadWithEventsAsync(fresh, dossierId, ct));
+        }
+        return dossier;
+    }
+
+    private static async Task<Dossier> LoadWithEventsAsync(PublicServiceDbContext db, long dossierId, CancellationToken ct) =>
+        await db.Dossiers.Include(d => d.Events).AsSplitQuery().SingleOrDefaultAsync(d => d.Id == dossierId, ct)
+        ?? throw new DomainException("dossier.not-found", "Không tìm thấy hồ sơ.", "DossierId");
+
+    private static DomainException Stale(Dossier current) => new(
+        "dossier.concurrency.stale",
+        $"Hồ sơ {current.Code} vừa được {current.LastChangedBy} cập nhật lúc {VietnamTime.ToLocal(current.LastChangedAtUtc):HH:mm dd/MM/yyyy}; " +
+        "thao tác của bạn chưa được thực hiện. Vui lòng xem trạng thái mới rồi thao tác lại.",
+        "RowVersion");
+}

@@ -1,0 +1,69 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace PublicService.Domain.Persistence;
+
+/// <summary>The database providers the centre can run on, chosen by configuration (<c>Database:Provider</c>).</summary>
+public enum DatabaseProvider
+{
+    Sqlite = 1,
+}
+
+/// <summary>How every process (web app, verbs, tests) points EF Core at the database.</summary>
+public static class PublicServiceDatabase
+{
+    public const string DefaultSqliteConnectionString = "Data Source=data/publicservice.db";
+
+    public static DatabaseProvider ParseProvider(string? value) =>
+        string.IsNullOrWhiteSpace(value) || value.Equals("Sqlite", StringComparison.OrdinalIgnoreCase)
+            ? DatabaseProvider.Sqlite
+            : throw new InvalidOperationException(
+                $"Database:Provider '{value}' is not supported by this build; use 'Sqlite'.");
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                EnsureSqliteDirectory(connectionString);
+                options.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance);
+                break;
+        }
+    }
+
+    /// <summary>A fresh machine has no <c>./data/</c> folder yet; SQLite will not create it.</summary>
+    private static void EnsureSqliteDirectory(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || dataSource.StartsWith("file:", StringComparison.Ordinal)) return;
+        var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+    }
+}
+
+/// <summary>
+/// Every SQLite connection waits for a busy writer instead of failing at once, and syncs less often under WAL
+/// (safe: a crash loses no committed transaction of a WAL database with synchronous=NORMAL, only the last ones
+/// on power loss).
+/// </summary>
+public sealed class SqlitePragmas : DbConnectionInterceptor
+{
+    public static readonly SqlitePragmas Instance = new();
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Apply(connection);
+        return Task.CompletedTask;
+    }
+
+    private static void Apply(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,47 @@
+using PublicService.Domain.Calendar;
+using PublicService.Domain.Monitoring;
+
+namespace PublicService.Domain.Settings;
+
+/// <summary>The centre's own settings, one row, editable by an administrator with effect at once (no restart).</summary>
+public sealed class CenterSettings
+{
+    public const int SingletonId = 1;
+
+    private CenterSettings() { Calendar = WorkingCalendarSettings.Default; Alerts = AlertThresholds.Default; }
+
+    public static CenterSettings CreateDefault() => new() { Id = SingletonId };
+
+    public int Id { get; private set; }
+    public WorkingCalendarSettings Calendar { get; private set; }
+    public AlertThresholds Alerts { get; private set; }
+    public int RowVersion { get; private set; }
+
+    public void ChangeAlerts(AlertThresholds alerts)
+    {
+        if (alerts.RemainingWorkingMinutes is null && alerts.UsedPercent is null)
+            throw new DomainException("settings.alerts.none", "Cần ít nhất một ngưỡng cảnh báo: thời gian còn lại hoặc tỷ lệ thời gian đã dùng.", "Alerts");
+        if (alerts.RemainingWorkingMinutes is < 0)
+            throw new DomainException("settings.alerts.remaining-negative", "Thời gian còn lại không được âm.", "RemainingWorkingMinutes");
+        if (alerts.UsedPercent is < 1 or > 100)
+            throw new DomainException("settings.alerts.percent-range", "Tỷ lệ thời gian đã dùng phải từ 1 đến 100 %.", "UsedPercent");
+        if (alerts == Alerts) return;
+        Alerts = alerts;
+        RowVersion++;
+    }
+
+    public void ChangeCalendar(WorkingCalendarSettings calendar)
+    {
+        if (calendar.Sessions.Count == 0)
+            throw new DomainException("settings.calendar.no-sessions", "Cần ít nhất một buổi làm việc.", "Sessions");
+        for (var i = 0; i < calendar.Sessions.Count; i++)
+        {
+            var session = calendar.Sessions[i];
+            if (session.End <= session.Start || (i > 0 && session.Start < calendar.Sessions[i - 1].End))
+                throw new DomainException("settings.calendar.session-order", $"Buổi làm việc thứ {i + 1} không hợp lệ: giờ kết thúc phải sau giờ bắt đầu và sau buổi trước.", "Sessions");
+        }
+        if (calendar == Calendar) return;
+        Calendar = calendar;
+        RowVersion++;
+    }
+}

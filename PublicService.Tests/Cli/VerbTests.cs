@@ -1,0 +1,97 @@
+using PublicService.Tests.Support;
+
+namespace PublicService.Tests.Cli;
+
+/// <summary>The command-line contract of DESIGN.md, through the real executable.</summary>
+public sealed class VerbTests : IAsyncLifetime
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"publicservice-cli-{Guid.NewGuid():N}.db");
+    private string ConnectionString => $"Data Source={_path}";
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_path + suffix);
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Calendar_2026_ListsTheStatutoryDaysOffWithKindsAndNames()
+    {
+        var result = await ConsoleProcess.RunAsync(ConnectionString, "calendar", "2026");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("2026-01-01\tnew-year\tTết Dương lịch", result.Lines);
+        Assert.Equal(["2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20"],
+            result.Lines.Where(l => l.Contains("\ttet\t")).Select(l => l[..10]));
+        Assert.Contains(result.Lines, l => l.StartsWith("2026-04-26\thung-kings\t"));
+        Assert.Contains(result.Lines, l => l.StartsWith("2026-04-27\tcompensatory\t"));
+        Assert.Contains(result.Lines, l => l.StartsWith("2026-04-30\treunification\t"));
+        Assert.Contains(result.Lines, l => l.StartsWith("2026-05-01\tlabour-day\t"));
+        Assert.Contains(result.Lines, l => l.StartsWith("2026-09-01\tnational-day\t"));
+        Assert.Contains(result.Lines, l => l.StartsWith("2026-09-02\tnational-day\t"));
+    }
+
+    [Theory]
+    [InlineData("2026-02-11T09:00:00+07:00", "3 working-days", "2026-02-23T17:00:00+07:00")]
+    [InlineData("2026-03-02T10:00:00+07:00", "4 working-hours", "2026-03-02T16:00:00+07:00")]
+    [InlineData("2026-03-02T03:00:00Z", "4 working-hours", "2026-03-02T16:00:00+07:00")]
+    public async Task Due_DocumentedExamples_PrintTheDueInstant(string received, string time, string expected)
+    {
+        var result = await ConsoleProcess.RunAsync(ConnectionString, "due", "--received", received, "--time", time);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal([expected], result.Lines);
+    }
+
+    [Fact]
+    public async Task Due_WithExplain_NamesTheSkippedHoliday()
+    {
+        var result = await ConsoleProcess.RunAsync(ConnectionString, "due", "--received", "2026-02-11T09:00:00+07:00", "--time", "3 working-days", "--explain");
+
+        Assert.Equal("2026-02-23T17:00:00+07:00", result.Lines[0]);
+        Assert.Contains(result.Lines, l => l.Contains("Tết Nguyên đán"));
+    }
+
+    [Theory]
+    [InlineData("due", "--received", "yesterday", "--time", "3 working-days")]
+    [InlineData("due", "--received", "2026-02-11T09:00:00+07:00", "--time", "3 fortnights")]
+    [InlineData("due", "--received", "2026-02-11T09:00:00+07:00")]
+    [InlineData("calendar", "twenty")]
+    [InlineData("calendar", "2026", "--everything")]
+    [InlineData("seed-demo", "--dossiers", "-5")]
+    [InlineData("frobnicate")]
+    public async Task Verb_BadInput_ExitsWithTwoAndOneLineReason(params string[] args)
+    {
+        var result = await ConsoleProcess.RunAsync(ConnectionString, args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Empty(result.Output);
+    }
+
+    [Fact]
+    public async Task SeedDemo_ThenRebuildDryRun_ReportsNoDifference()
+    {
+        var seeded = await ConsoleProcess.RunAsync(ConnectionString, "seed-demo", "--dossiers", "500", "--seed", "3");
+        Assert.Equal(0, seeded.ExitCode);
+        Assert.Contains("500 dossiers", seeded.Output);
+
+        var rebuilt = await ConsoleProcess.RunAsync(ConnectionString, "rebuild-deadlines", "--dry-run");
+
+        Assert.Equal(0, rebuilt.ExitCode);
+        Assert.StartsWith("500 examined, 0 differed", rebuilt.Lines[0]);
+    }
+
+    [Fact]
+    public async Task Migrate_Twice_AppliesOnceThenReportsUpToDate()
+    {
+        var first = await ConsoleProcess.RunAsync(ConnectionString, "migrate");
+        var second = await ConsoleProcess.RunAsync(ConnectionString, "migrate");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.StartsWith("Applied ", first.Lines[0]);
+        Assert.Equal(["Database is up to date; no migration applied."], second.Lines);
+    }
+}
