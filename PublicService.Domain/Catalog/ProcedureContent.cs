@@ -238,7 +238,7 @@ public sealed partial record ProcedureContent
                 if (fee.Amount < 0)
                 {
                     throw new DomainException(
-                        "catalog.procedure.fee-negative", $"{feeLabel}: số tiền không được âm ({fee.Amount:N0} đồng).",
+                        "catalog.procedure.fee-negative", $"{feeLabel}: số tiền không được âm ({CatalogText.Money(fee.Amount)}).",
                         $"{feeField}.Amount");
                 }
             }
