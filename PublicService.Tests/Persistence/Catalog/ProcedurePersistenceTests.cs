@@ -123,7 +123,8 @@ public sealed class ProcedurePersistenceTests : IDisposable
             db.SaveChanges();
         }
 
-        using var command = _database.NewContext().Database.GetDbConnection().CreateCommand();
+        using var read = _database.NewContext();
+        using var command = read.Database.GetDbConnection().CreateCommand();
         command.CommandText = "SELECT Status, Kind, DefaultTimeUnit, Cases FROM ProcedureVersions";
         using var reader = command.ExecuteReader();
         Assert.True(reader.Read());

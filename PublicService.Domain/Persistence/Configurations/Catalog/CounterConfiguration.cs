@@ -24,6 +24,5 @@ internal sealed class CounterConfiguration : IEntityTypeConfiguration<Counter>
             link.HasOne<Agency>().WithMany().HasForeignKey(l => l.AgencyId).OnDelete(DeleteBehavior.Restrict);
             link.HasIndex(l => l.AgencyId);
         });
-        builder.Navigation("_agencies").AutoInclude();
     }
 }
