@@ -30,3 +30,11 @@ public enum VersionStatus
     Published = 2,
     Retired = 3,
 }
+
+/// <summary>Whether a document of the dossier is always needed or only in some situations.</summary>
+public enum DocumentRequirement
+{
+    Required = 1,
+    /// <summary>Needed only in the situation the document's name describes (e.g. "trường hợp ủy quyền").</summary>
+    Conditional = 2,
+}

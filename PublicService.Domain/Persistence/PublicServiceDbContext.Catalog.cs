@@ -6,6 +6,9 @@ namespace PublicService.Domain.Persistence;
 public sealed partial class PublicServiceDbContext
 {
     public DbSet<Agency> Agencies => Set<Agency>();
+    public DbSet<Field> Fields => Set<Field>();
+    public DbSet<Level> Levels => Set<Level>();
+    public DbSet<Counter> Counters => Set<Counter>();
     public DbSet<Procedure> Procedures => Set<Procedure>();
     public DbSet<ProcedureVersion> ProcedureVersions => Set<ProcedureVersion>();
 }
