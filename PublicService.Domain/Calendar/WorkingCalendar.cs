@@ -34,7 +34,7 @@ public sealed class WorkingCalendar
     /// <summary>The day index of the n-th working day of the range (0-based ordinal).</summary>
     private readonly int[] _workingDayIndex;
 
-    private readonly DayOff[][] _daysOffByYear;
+    private readonly IReadOnlyList<DayOff>[] _daysOffByYear;
 
     /// <summary>Session bounds as ticks since local midnight.</summary>
     private readonly long[] _sessionStarts;
@@ -69,7 +69,7 @@ public sealed class WorkingCalendar
 
         _workingDayIndex = [.. workingDays];
 
-        _daysOffByYear = new DayOff[lastYear - firstYear + 1][];
+        _daysOffByYear = new IReadOnlyList<DayOff>[lastYear - firstYear + 1];
         for (var year = firstYear; year <= lastYear; year++)
         {
             var from = new DateOnly(year, 1, 1).DayNumber - _firstDate.DayNumber;
@@ -83,7 +83,8 @@ public sealed class WorkingCalendar
                 }
             }
 
-            _daysOffByYear[year - firstYear] = [.. list];
+            // Read-only wrappers: a caller casting back to an array must not be able to edit the snapshot.
+            _daysOffByYear[year - firstYear] = list.AsReadOnly();
         }
 
         _sessionStarts = [.. settings.Sessions.Select(s => s.Start.Ticks)];
