@@ -15,7 +15,7 @@ public sealed class TestDatabase : IAsyncDisposable
         ConnectionString = $"Data Source={path}";
         var options = new DbContextOptionsBuilder<PublicServiceDbContext>();
         PublicServiceDatabase.Configure(options, DatabaseProvider.Sqlite, ConnectionString);
-        Factory = new Factory(options.Options);
+        Factory = new ContextFactory(options.Options);
     }
 
     public string Path { get; }
@@ -42,7 +42,7 @@ public sealed class TestDatabase : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private sealed class Factory(DbContextOptions<PublicServiceDbContext> options) : IDbContextFactory<PublicServiceDbContext>
+    private sealed class ContextFactory(DbContextOptions<PublicServiceDbContext> options) : IDbContextFactory<PublicServiceDbContext>
     {
         public PublicServiceDbContext CreateDbContext() => new(options);
     }
