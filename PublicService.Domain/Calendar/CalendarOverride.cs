@@ -16,9 +16,21 @@ public sealed class CalendarOverride
 
     private CalendarOverride() { Reason = ""; DecreeNumber = ""; }
 
+    /// <summary>
+    /// A correction for <paramref name="date"/>. <paramref name="reason"/> and <paramref name="decreeNumber"/> are
+    /// trimmed and required; refuses with <see cref="DomainException"/> (codes <c>calendar.override.*</c>).
+    /// </summary>
     public CalendarOverride(DateOnly date, CalendarOverrideKind kind, string reason, string decreeNumber)
     {
-        throw new NotImplementedException();
+        if (!Enum.IsDefined(kind))
+        {
+            throw new DomainException("calendar.override.kind-invalid", "Loại điều chỉnh lịch không hợp lệ (chỉ nhận ngày nghỉ hoặc ngày làm việc).", nameof(Kind));
+        }
+
+        Date = date;
+        Kind = kind;
+        Reason = Required(reason, ReasonMaxLength, "calendar.override.reason", "Lý do", nameof(Reason));
+        DecreeNumber = Required(decreeNumber, DecreeMaxLength, "calendar.override.decree", "Số văn bản quyết định", nameof(DecreeNumber));
     }
 
     public int Id { get; private set; }
@@ -26,4 +38,20 @@ public sealed class CalendarOverride
     public CalendarOverrideKind Kind { get; private set; }
     public string Reason { get; private set; }
     public string DecreeNumber { get; private set; }
+
+    private static string Required(string? value, int maxLength, string codePrefix, string label, string field)
+    {
+        var trimmed = value?.Trim() ?? "";
+        if (trimmed.Length == 0)
+        {
+            throw new DomainException($"{codePrefix}-required", $"{label} không được để trống.", field);
+        }
+
+        if (trimmed.Length > maxLength)
+        {
+            throw new DomainException($"{codePrefix}-too-long", $"{label} không được dài quá {maxLength} ký tự.", field);
+        }
+
+        return trimmed;
+    }
 }

@@ -28,4 +28,47 @@ public sealed record WorkingCalendarSettings
     public WorkingDaysDueAt WorkingDaysDueAt { get; init; } = WorkingDaysDueAt.EndOfDay;
 
     public static WorkingCalendarSettings Default { get; } = new();
+
+    /// <summary>
+    /// Why these settings cannot build a calendar: no session, a session that does not end after it starts,
+    /// sessions out of order or overlapping, or a cut-off after closing time. Empty when valid.
+    /// </summary>
+    public IReadOnlyList<DomainError> Validate()
+    {
+        if (Sessions is null || Sessions.Count == 0)
+        {
+            return [new DomainError("calendar.settings.sessions-required", "Phải có ít nhất một buổi làm việc.", nameof(Sessions))];
+        }
+
+        var errors = new List<DomainError>();
+        for (var i = 0; i < Sessions.Count; i++)
+        {
+            var session = Sessions[i];
+            if (session.End <= session.Start)
+            {
+                errors.Add(new DomainError(
+                    "calendar.settings.session-invalid",
+                    $"Buổi làm việc {session.Start:HH\\:mm}–{session.End:HH\\:mm} phải kết thúc sau khi bắt đầu.",
+                    nameof(Sessions)));
+            }
+            else if (i > 0 && session.Start < Sessions[i - 1].End)
+            {
+                errors.Add(new DomainError(
+                    "calendar.settings.sessions-overlap",
+                    $"Buổi làm việc {session.Start:HH\\:mm}–{session.End:HH\\:mm} phải bắt đầu sau khi buổi trước kết thúc.",
+                    nameof(Sessions)));
+            }
+        }
+
+        if (errors.Count == 0 && CutOff > Sessions[^1].End)
+        {
+            // A cut-off after closing would let a dossier received after closing count from that same day.
+            errors.Add(new DomainError(
+                "calendar.settings.cutoff-after-closing",
+                $"Giờ chốt tiếp nhận {CutOff:HH\\:mm} không được muộn hơn giờ kết thúc làm việc {Sessions[^1].End:HH\\:mm}.",
+                nameof(CutOff)));
+        }
+
+        return errors;
+    }
 }
