@@ -1,0 +1,41 @@
+using System.Globalization;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using MudBlazor.Services;
+
+namespace PublicService.Tests.Components;
+
+/// <summary>
+/// The one bUnit setup every component test shares: loose JS interop (MudBlazor calls JS we don't assert on),
+/// MudBlazor services without transitions, the real localization resources in vi-VN, and a fake clock.
+/// </summary>
+public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
+{
+    /// <summary>2026-02-10 17:30 UTC, which is 11/02/2026 00:30 in Vietnam (a Wednesday).</summary>
+    public static readonly DateTimeOffset Now = new(2026, 2, 10, 17, 30, 0, TimeSpan.Zero);
+
+    protected ComponentTestBase()
+    {
+        var vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+        CultureInfo.CurrentCulture = vietnamese;
+        CultureInfo.CurrentUICulture = vietnamese;
+
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices(options =>
+        {
+            options.SnackbarConfiguration.ShowTransitionDuration = 0;
+            options.SnackbarConfiguration.HideTransitionDuration = 0;
+            options.PopoverOptions.CheckForPopoverProvider = false;
+        });
+        Services.AddLocalization();
+        Services.AddSingleton<TimeProvider>(Clock);
+    }
+
+    protected FakeTimeProvider Clock { get; } = new(Now);
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor registers services that only dispose asynchronously; xunit 2 awaits this before calling Dispose.
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+}

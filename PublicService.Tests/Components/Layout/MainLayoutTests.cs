@@ -1,0 +1,44 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using PublicService.Console.Components.Layout;
+
+namespace PublicService.Tests.Components.Layout;
+
+public sealed class MainLayoutTests : ComponentTestBase
+{
+    private IRenderedComponent<MainLayout> RenderLayout() =>
+        Render<MainLayout>(parameters => parameters.Add(layout => layout.Body, body => body.AddContent(0, "nội dung")));
+
+    [Fact]
+    public void Render_Vietnamese_ShowsTitleAndNavigation()
+    {
+        var layout = RenderLayout();
+
+        Assert.Contains("Trung tâm Phục vụ hành chính công", layout.Find(".mud-appbar").TextContent);
+        var links = layout.FindAll("nav a.mud-nav-link").Select(link => (link.TextContent.Trim(), link.GetAttribute("href"))).ToList();
+        Assert.Equal([("Tổng quan", ""), ("Lịch làm việc", "lich-lam-viec"), ("Tính hạn giải quyết", "tinh-han")], links);
+        Assert.Contains("nội dung", layout.Markup);
+    }
+
+    [Fact]
+    public void Render_Vietnamese_MarksVietnameseAsCurrentLanguage()
+    {
+        var layout = RenderLayout();
+
+        Assert.Equal("true", layout.Find("[data-culture='vi-VN']").GetAttribute("aria-pressed"));
+        Assert.Equal("false", layout.Find("[data-culture='en']").GetAttribute("aria-pressed"));
+    }
+
+    [Fact]
+    public void LanguageSwitch_English_ReloadsThroughCultureEndpointBackToCurrentPage()
+    {
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/tinh-han");
+        var layout = RenderLayout();
+
+        layout.Find("[data-culture='en']").Click();
+
+        Assert.Equal("http://localhost/culture/set?culture=en&redirectUri=%2Ftinh-han", navigation.Uri);
+    }
+}
