@@ -3,13 +3,11 @@ using Hangfire.InMemory;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration.Memory;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using PublicService.Console.Cli;
 using PublicService.Console.Components;
 using PublicService.Console.Hosting;
 using PublicService.Console.Localization;
-using PublicService.Domain.Calendar;
 
 if (CommandLine.IsVerb(args))
 {
@@ -28,10 +26,6 @@ builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
 });
 
 builder.Services.AddPublicServiceDomain(builder.Configuration);
-// Fallbacks until Hosting registers these (TryAdd: its registrations win): the clock, and the statutory
-// calendar without the database's overrides.
-builder.Services.TryAddSingleton(TimeProvider.System);
-builder.Services.TryAddSingleton(_ => new WorkingCalendarProvider(WorkingCalendar.Compile(WorkingCalendarSettings.Default, [])));
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();

@@ -11,11 +11,12 @@ public static class CalendarVerb
     {
         if (arguments.Positionals.Count != 1)
             throw new VerbArgumentException("usage: calendar YEAR (e.g. calendar 2026)");
+        var text = arguments.Positionals[0];
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            || year < WorkingCalendar.DefaultFirstYear || year > WorkingCalendar.DefaultLastYear)
+            throw new VerbArgumentException($"YEAR must be a year from {WorkingCalendar.DefaultFirstYear} to {WorkingCalendar.DefaultLastYear} (got '{text}')");
         await DomainServices.MigrateAndLoadCalendarAsync(services);
         var calendar = services.GetRequiredService<WorkingCalendarProvider>().Current;
-        var text = arguments.Positionals[0];
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < calendar.FirstYear || year > calendar.LastYear)
-            throw new VerbArgumentException($"YEAR must be a year from {calendar.FirstYear} to {calendar.LastYear} (got '{text}')");
 
         foreach (var day in calendar.DaysOff(year))
             output.WriteLine($"{day.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}\t{KebabCase(day.Kind)}\t{day.Name}");

@@ -54,7 +54,8 @@ public static class CommandLine
         // Verbs print results on stdout; only warnings from the framework, and on stderr.
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A provider-specific filter outranks the "Default: Information" of appsettings.json.
+        builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>((_, level) => level >= LogLevel.Warning);
         builder.Services.AddPublicServiceDomain(builder.Configuration);
         configureServices(builder.Services);
         return builder.Build();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PublicService.Domain.Calendar;
 using PublicService.Domain.Dossiers;
 using PublicService.Domain.Persistence;
@@ -17,7 +18,7 @@ public static class DomainServices
         var provider = PublicServiceDatabase.ParseProvider(configuration["Database:Provider"]);
         var connectionString = configuration.GetConnectionString("PublicService") ?? PublicServiceDatabase.DefaultSqliteConnectionString;
         services.AddDbContextFactory<PublicServiceDbContext>(options => PublicServiceDatabase.Configure(options, provider, connectionString));
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         // Replaced by the calendar compiled from the database in PrepareDatabaseAsync, before anything serves.
         services.AddSingleton(_ => new WorkingCalendarProvider(WorkingCalendar.Compile(WorkingCalendarSettings.Default, [])));
         services.AddTransient<DossierReception>();

@@ -39,8 +39,8 @@ internal static class DueExplanationText
     private static string Vietnamese(DueExplanationLine line) => line.Kind switch
     {
         DueExplanationKind.Received => $"Tiếp nhận lúc {Time(line.InstantUtc)} ngày {Date(line.InstantUtc)}.",
-        DueExplanationKind.MovedByCutOff => $"Tiếp nhận sau {Time(line.CutOff)} nên tính từ ngày làm việc tiếp theo {Date(line.Date)}.",
-        DueExplanationKind.MovedByDayOff => $"Tiếp nhận vào ngày nghỉ ({DayOffVietnamese(line)}) nên tính từ ngày làm việc tiếp theo {Date(line.Date)}.",
+        DueExplanationKind.MovedByCutOff => $"Tiếp nhận sau {Time(line.CutOff)} nên được tính là tiếp nhận vào ngày làm việc tiếp theo {Date(line.Date)}.",
+        DueExplanationKind.MovedByDayOff => $"Tiếp nhận vào ngày nghỉ ({DayOffVietnamese(line)}) nên được tính là tiếp nhận vào ngày làm việc tiếp theo {Date(line.Date)}.",
         DueExplanationKind.CountedWorkingDay => $"Ngày làm việc thứ {line.Count}: {WeekdayVietnamese(line.Date)} {Date(line.Date)}.",
         DueExplanationKind.SkippedDayOff => $"Bỏ qua {Date(line.Date)}: {line.Name}.",
         DueExplanationKind.SkippedWeekend when line.Count is null or 1 =>
@@ -60,8 +60,8 @@ internal static class DueExplanationText
     private static string English(DueExplanationLine line) => line.Kind switch
     {
         DueExplanationKind.Received => $"Received at {Time(line.InstantUtc)} on {Date(line.InstantUtc)}.",
-        DueExplanationKind.MovedByCutOff => $"Received at or after the {Time(line.CutOff)} cut-off, so counting starts on the next working day, {Date(line.Date)}.",
-        DueExplanationKind.MovedByDayOff => $"Received on a day off ({DayOffEnglish(line)}), so counting starts on the next working day, {Date(line.Date)}.",
+        DueExplanationKind.MovedByCutOff => $"Received at or after the {Time(line.CutOff)} cut-off, so it counts as received on the next working day, {Date(line.Date)}.",
+        DueExplanationKind.MovedByDayOff => $"Received on a day off ({DayOffEnglish(line)}), so it counts as received on the next working day, {Date(line.Date)}.",
         DueExplanationKind.CountedWorkingDay => $"Working day {line.Count}: {WeekdayEnglish(line.Date)} {Date(line.Date)}.",
         DueExplanationKind.SkippedDayOff => $"Skipped {Date(line.Date)}: {line.Name}.",
         DueExplanationKind.SkippedWeekend when line.Count is null or 1 =>
@@ -79,12 +79,12 @@ internal static class DueExplanationText
     };
 
     private static string MovedVietnamese(DueExplanationLine moved) => moved.Kind == DueExplanationKind.MovedByCutOff
-        ? $"Tiếp nhận lúc {Time(moved.InstantUtc)} ngày {Date(moved.InstantUtc)} (sau {Time(moved.CutOff)}) nên tính từ ngày làm việc tiếp theo {Date(moved.Date)}."
-        : $"Tiếp nhận lúc {Time(moved.InstantUtc)} ngày {Date(moved.InstantUtc)} (ngày nghỉ: {DayOffVietnamese(moved)}) nên tính từ ngày làm việc tiếp theo {Date(moved.Date)}.";
+        ? $"Tiếp nhận lúc {Time(moved.InstantUtc)} ngày {Date(moved.InstantUtc)} (sau {Time(moved.CutOff)}) nên được tính là tiếp nhận vào ngày làm việc tiếp theo {Date(moved.Date)}."
+        : $"Tiếp nhận lúc {Time(moved.InstantUtc)} ngày {Date(moved.InstantUtc)} (ngày nghỉ: {DayOffVietnamese(moved)}) nên được tính là tiếp nhận vào ngày làm việc tiếp theo {Date(moved.Date)}.";
 
     private static string MovedEnglish(DueExplanationLine moved) => moved.Kind == DueExplanationKind.MovedByCutOff
-        ? $"Received at {Time(moved.InstantUtc)} on {Date(moved.InstantUtc)} (at or after {Time(moved.CutOff)}), so counting starts on the next working day, {Date(moved.Date)}."
-        : $"Received at {Time(moved.InstantUtc)} on {Date(moved.InstantUtc)} (a day off: {DayOffEnglish(moved)}), so counting starts on the next working day, {Date(moved.Date)}.";
+        ? $"Received at {Time(moved.InstantUtc)} on {Date(moved.InstantUtc)} (at or after {Time(moved.CutOff)}), so it counts as received on the next working day, {Date(moved.Date)}."
+        : $"Received at {Time(moved.InstantUtc)} on {Date(moved.InstantUtc)} (a day off: {DayOffEnglish(moved)}), so it counts as received on the next working day, {Date(moved.Date)}.";
 
     private static string DayOffVietnamese(DueExplanationLine moved) => moved.Name ?? WeekdayVietnamese(DateOf(moved.InstantUtc));
 

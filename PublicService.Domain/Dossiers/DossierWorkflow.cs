@@ -61,10 +61,14 @@ public sealed class DossierWorkflow(IDbContextFactory<PublicServiceDbContext> db
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
+            // Two saves crossed: the loser fails on the concurrency token, or first on the event sequence
+            // number the winner already took. Either way the dossier moved on under us.
             await using var fresh = await dbFactory.CreateDbContextAsync(ct);
-            throw Stale(await LoadWithEventsAsync(fresh, dossierId, ct));
+            var current = await LoadWithEventsAsync(fresh, dossierId, ct);
+            if (current.RowVersion != seenRowVersion) throw Stale(current);
+            throw;
         }
         return dossier;
     }

@@ -97,10 +97,10 @@ public sealed class DueDateCalculatorTests
         Assert.Equal(Vn(2026, 2, 26, 17, 0), due.DueUtc);
         Assert.Equal(Vn(2026, 2, 23, 7, 0), due.CountingStartUtc);
         var text = due.ExplanationText(_vietnamese);
-        Assert.Equal("Tiếp nhận lúc 16:10 ngày 13/02/2026 (sau 15:00) nên tính từ ngày làm việc tiếp theo 23/02/2026.", text[0]);
+        Assert.Equal("Tiếp nhận lúc 16:10 ngày 13/02/2026 (sau 15:00) nên được tính là tiếp nhận vào ngày làm việc tiếp theo 23/02/2026.", text[0]);
         Assert.Contains("Bỏ qua 16/02/2026: Tết Nguyên đán.", text);
         Assert.Contains(
-            "Received at 16:10 on 13/02/2026 (at or after 15:00), so counting starts on the next working day, 23/02/2026.",
+            "Received at 16:10 on 13/02/2026 (at or after 15:00), so it counts as received on the next working day, 23/02/2026.",
             due.ExplanationText(_english));
     }
 
@@ -133,7 +133,7 @@ public sealed class DueDateCalculatorTests
         Assert.Equal(DueExplanationKind.MovedByDayOff, due.Explanation[1].Kind);
         Assert.Equal(D(2026, 3, 9), due.Explanation[1].Date);
         Assert.Equal(
-            "Tiếp nhận lúc 09:00 ngày 07/03/2026 (ngày nghỉ: thứ Bảy) nên tính từ ngày làm việc tiếp theo 09/03/2026.",
+            "Tiếp nhận lúc 09:00 ngày 07/03/2026 (ngày nghỉ: thứ Bảy) nên được tính là tiếp nhận vào ngày làm việc tiếp theo 09/03/2026.",
             due.ExplanationText(_vietnamese)[0]);
     }
 

@@ -151,7 +151,7 @@ public sealed class DossierClockTests
 
         Assert.Equal(Vn(2026, 3, 13, 17), dossier.NewAppointmentUtc);
         Assert.Equal(Vn(2026, 3, 9, 17), dossier.DueAtUtc);
-        Assert.Equal(inTime, dossier.Events[^1].Data.ApologyInTime);
+        Assert.Equal(inTime, dossier.Events.Single(e => e.Type == DossierEventType.ApologyIssued).Data.ApologyInTime);
     }
 
     [Fact]
