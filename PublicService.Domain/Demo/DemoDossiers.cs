@@ -52,57 +52,76 @@ public sealed class DemoDossiers(Random random, DeadlineContext context, DateTim
         return dossier;
     }
 
+    /// <summary>
+    /// Plays the dossier forward while its instants stay before now. A pace drawn per dossier says how much of the
+    /// allowed time the agencies use: most finish well within it, a few (as in real centres, under 1 %–5 %) overrun
+    /// and get an apology letter the working day before the due date.
+    /// </summary>
     private void PlayHistory(Dossier dossier)
     {
         var allowed = Math.Max(60, _calendar.WorkingMinutesBetween(dossier.CountingStartUtc, dossier.DueAtUtc));
+        var late = random.NextDouble() < 0.05;
+        var pace = late ? 1.1 + random.NextDouble() * 0.5 : 0.25 + random.NextDouble() * 0.6;
         var at = dossier.ReceivedAtUtc;
         bool Advance(double shareOfAllowed)
         {
-            at = _calendar.AddWorkingMinutes(at, (long)(allowed * shareOfAllowed * (0.3 + random.NextDouble())) + 5);
+            at = _calendar.AddWorkingMinutes(at, (long)(allowed * pace * shareOfAllowed * (0.7 + random.NextDouble() * 0.6)) + 5);
             return at <= nowUtc;
         }
 
-        if (random.NextDouble() < 0.08 || !Advance(0.05)) return;
-        if (random.NextDouble() < 0.02) { dossier.Withdraw(at, Pick(Officers[..2]), "Công dân đề nghị rút hồ sơ để bổ sung giấy tờ khác.", context); return; }
-        if (random.NextDouble() < 0.01) { dossier.Cancel(at, "quantri", "Nhập nhầm thủ tục khi tiếp nhận.", context); return; }
+        if (!Advance(0.05)) return;
+        var ending = random.NextDouble();
+        if (ending < 0.02) { dossier.Withdraw(at, Pick(Officers[..2]), "Công dân đề nghị rút hồ sơ để bổ sung giấy tờ khác.", context); return; }
+        if (ending < 0.03) { dossier.Cancel(at, "quantri", "Nhập nhầm thủ tục khi tiếp nhận.", context); return; }
         dossier.StartProcessing(at, Pick(Officers[..2]), "Chuyển hồ sơ cho cơ quan giải quyết.", context);
 
         var steps = dossier.Terms.Steps.Count;
-        var supplementAtStep = random.NextDouble() < 0.18 ? random.Next(1, steps + 1) : 0;
+        var supplementAtStep = random.NextDouble() < 0.15 ? random.Next(1, steps + 1) : 0;
         for (var step = 1; step <= steps; step++)
         {
             if (step > 1)
             {
-                if (!Advance(0.6 / steps)) return;
-                dossier.TransferToNextStep(at, Pick(Officers[2..]), $"Chuyển bước {step}.", context);
+                if (!Advance(0.1 / steps)) return;
+                dossier.TransferToNextStep(at, Pick(Officers[2..]), $"Chuyển bước {step}: {dossier.Terms.Steps[step - 1].Name}.", context);
             }
             if (step == supplementAtStep)
             {
+                if (!Advance(0.1)) return;
                 dossier.RequestSupplement(at, Pick(Officers[2..]), "Bổ sung bản sao giấy tờ chứng minh nơi cư trú.",
                     _calendar.AddWorkingDays(VietnamTime.DateOf(at), 10), ["Giấy xác nhận thông tin về cư trú"], context);
-                if (random.NextDouble() < 0.35 || !Advance(0.3)) return;
+                // The applicant's own time does not count against the agency: a separate, slower pace.
+                var waited = _calendar.AddWorkingMinutes(at, (long)(allowed * (0.1 + random.NextDouble() * 0.8)));
+                if (random.NextDouble() < 0.1 || waited > nowUtc) return;
+                at = waited;
                 dossier.ReceiveSupplement(at, Pick(Officers[..2]), "Đã nhận đủ hồ sơ bổ sung.", context);
             }
-            if (!Advance(0.5 / steps)) return;
-            if (random.NextDouble() < 0.03) { dossier.Stop(at, Pick(Officers[2..]), "Hồ sơ không đủ điều kiện theo quy định.", context); return; }
+            if (!Advance(0.75 / steps)) return;
+            if (ending > 0.97) { dossier.Stop(at, Pick(Officers[2..]), "Hồ sơ không đủ điều kiện theo quy định.", context); return; }
         }
 
-        if (random.NextDouble() < 0.08)
+        if (ending is > 0.04 and < 0.12)
         {
             dossier.AwaitPayment(at, Pick(Officers[2..]), "Chờ nộp lệ phí trước bạ.", context);
-            if (random.NextDouble() < 0.3 || !Advance(0.2)) return;
+            var paid = _calendar.AddWorkingMinutes(at, random.Next(60, 3 * 480));
+            if (paid > nowUtc) return;
+            at = paid;
             dossier.ConfirmPayment(at, Pick(Officers[2..]), "Đã nộp, có biên lai.", context);
         }
-        if (at > dossier.DueAtUtc.AddHours(-30) && random.NextDouble() < 0.5)
-        {
-            var apologyAt = at;
-            dossier.IssueApology(apologyAt, Pick(Officers[2..]), "Cần thêm thời gian xác minh với cơ quan liên quan.",
-                _calendar.ClosingOf(_calendar.AddWorkingDays(VietnamTime.DateOf(dossier.DueAtUtc), random.Next(2, 6))), context);
-        }
-        if (random.NextDouble() < 0.15 || !Advance(0.1)) return;
+        if (late) ApologiseIfStillPossible(dossier, at);
+        if (!Advance(0.1)) return;
         dossier.RecordResult(at, Pick(Officers[2..]), "Đã ký kết quả.", context);
-        if (random.NextDouble() < 0.3 || !Advance(0.1)) return;
+        if (ending > 0.9 || !Advance(0.1)) return;
         dossier.ReturnResult(at, Pick(Officers[..2]), "Công dân đã nhận kết quả.", context);
+    }
+
+    /// <summary>The law wants the apology one working day before the due date; late paces issue it then when they can.</summary>
+    private void ApologiseIfStillPossible(Dossier dossier, DateTime lastChange)
+    {
+        var dayBefore = _calendar.OpeningOf(_calendar.AddWorkingDays(VietnamTime.DateOf(dossier.DueAtUtc), -1)).AddHours(2);
+        var apologyAt = dayBefore > lastChange ? dayBefore : lastChange;
+        if (apologyAt > nowUtc || apologyAt > dossier.DueAtUtc) return;
+        dossier.IssueApology(apologyAt, Pick(Officers[2..]), "Cần thêm thời gian xác minh với cơ quan liên quan.",
+            _calendar.ClosingOf(_calendar.AddWorkingDays(VietnamTime.DateOf(dossier.DueAtUtc), random.Next(2, 6))), context);
     }
 
     private DateTime RandomReceiptInstant()
