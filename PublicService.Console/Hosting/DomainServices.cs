@@ -24,6 +24,7 @@ public static class DomainServices
         services.AddTransient<DossierReception>();
         services.AddTransient<DossierWorkflow>();
         services.AddTransient<DeadlineRebuilder>();
+        services.AddTransient<CalendarChanges>();
         return services;
     }
 
