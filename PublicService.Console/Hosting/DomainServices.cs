@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PublicService.Domain.Calendar;
 using PublicService.Domain.Dossiers;
 using PublicService.Domain.Persistence;
 using PublicService.Domain.Settings;
+using PublicService.Domain.Staff;
 
 namespace PublicService.Console.Hosting;
 
@@ -24,6 +26,14 @@ public static class DomainServices
         services.AddTransient<DossierReception>();
         services.AddTransient<DossierWorkflow>();
         services.AddTransient<DeadlineRebuilder>();
+        // Identity's stores and managers, without the cookie parts: verbs create accounts too. Program.cs adds
+        // the sign-in manager and cookies for the web app.
+        services.AddIdentityCore<StaffUser>(StaffIdentity.Configure)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PublicServiceDbContext>()
+            .AddErrorDescriber<VietnameseIdentityErrorDescriber>();
+        services.AddScoped<StaffAccounts>();
+        services.AddScoped<Domain.Demo.DemoStaff>();
         return services;
     }
 
@@ -38,6 +48,16 @@ public static class DomainServices
         output.WriteLine(report is null
             ? "Cơ sở dữ liệu đã có dữ liệu; không nạp dữ liệu demo."
             : $"Đã nạp dữ liệu demo: {report}");
+        var created = await SeedDemoStaffAsync(services);
+        if (created > 0) output.WriteLine($"Đã tạo {created} tài khoản demo.");
+        foreach (var line in Domain.Demo.DemoStaff.Describe()) output.WriteLine(line);
+    }
+
+    /// <summary>Creates the demo accounts that are missing (one per role); returns how many it created.</summary>
+    public static async Task<int> SeedDemoStaffAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Domain.Demo.DemoStaff>().SeedAsync();
     }
 
     /// <summary>Brings the schema up to date and swaps in the calendar compiled from the stored settings and overrides.</summary>
@@ -47,6 +67,8 @@ public static class DomainServices
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var applied = await DatabaseSetup.MigrateAsync(db, ct);
         services.GetRequiredService<WorkingCalendarProvider>().Replace(await db.CompileCalendarAsync(ct));
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<StaffAccounts>().EnsureRolesAsync();
         return applied;
     }
 }
