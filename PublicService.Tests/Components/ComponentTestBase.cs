@@ -35,15 +35,15 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddLocalization();
         Services.AddSingleton<TimeProvider>(Clock);
 
-        // Pages and the layout sit behind sign-in: by default a signed-in processing officer, which every page so far admits.
+        // Pages and the layout sit behind sign-in: by default a signed-in administrator, who sees every agency's dossiers.
         Authorization = AddAuthorization();
-        Authorization.SetAuthorized("xuly@h48.demo");
-        Authorization.SetRoles(StaffRoles.ProcessingOfficer);
-        Authorization.SetPolicies(StaffPolicies.Staff, StaffPolicies.Processing);
+        Authorization.SetAuthorized("quantri@h48.demo");
+        Authorization.SetRoles(StaffRoles.Administrator);
+        Authorization.SetPolicies([.. StaffPolicies.Roles.Keys]);
         Authorization.SetClaims(new Claim(StaffClaims.FullName, UserFullName));
     }
 
-    public const string UserFullName = "Phạm Văn Dũng";
+    public const string UserFullName = "Nguyễn Văn An";
 
     /// <summary>bUnit's fake authentication; tests may sign the user out (<c>SetNotAuthorized</c>) or change roles.</summary>
     protected BunitAuthorizationContext Authorization { get; }
