@@ -21,7 +21,7 @@ public static class CreateAdminVerb
         await DomainServices.MigrateAndLoadCalendarAsync(services);
         await using var scope = services.CreateAsyncScope();
         var user = await scope.ServiceProvider.GetRequiredService<StaffAccounts>()
-            .CreateAsync(email, name, password, [StaffRoles.Administrator], []);
+            .CreateAsync(email, name, password, [StaffRoles.Administrator], [], actor: "create-admin");
         output.WriteLine($"Created administrator {user.UserName}");
         if (string.IsNullOrEmpty(piped)) output.WriteLine($"Password (shown once): {password}");
         return 0;

@@ -32,6 +32,7 @@ public static class DomainServices
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PublicServiceDbContext>()
             .AddErrorDescriber<VietnameseIdentityErrorDescriber>();
+        services.AddTransient<Domain.Audit.AuditTrail>();
         services.AddScoped<StaffAccounts>();
         services.AddScoped<Domain.Demo.DemoStaff>();
         return services;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using PublicService.Domain.Audit;
 using PublicService.Domain.Staff;
 
 namespace PublicService.Console.Identity;
@@ -47,8 +48,9 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost(LoginPath, SignInAsync).AllowAnonymous().RequireRateLimiting(LoginRateLimit);
-        endpoints.MapPost(LogoutPath, async (SignInManager<StaffUser> signIn) =>
+        endpoints.MapPost(LogoutPath, async (HttpContext http, SignInManager<StaffUser> signIn, AuditTrail audit) =>
         {
+            await audit.RecordAsync(AuditActions.SignOut, http.User.Identity?.Name ?? "", address: AddressOf(http));
             await signIn.SignOutAsync();
             return Results.LocalRedirect(LoginPage + "?thoat=1");
         }).RequireAuthorization(StaffPolicies.Staff);
@@ -56,24 +58,35 @@ public static class AccountEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> SignInAsync([FromForm] LoginForm form, SignInManager<StaffUser> signIn, UserManager<StaffUser> users)
+    private static async Task<IResult> SignInAsync(
+        [FromForm] LoginForm form, HttpContext http, SignInManager<StaffUser> signIn, UserManager<StaffUser> users, AuditTrail audit)
     {
         var returnUrl = IsLocal(form.ReturnUrl) ? form.ReturnUrl! : "/";
         IResult Back(string error) => Results.LocalRedirect($"{LoginPage}?loi={error}&ReturnUrl={Uri.EscapeDataString(returnUrl)}");
 
         if (string.IsNullOrWhiteSpace(form.UserName) || string.IsNullOrEmpty(form.Password)) return Back(LoginErrors.Missing);
         var name = form.UserName.Trim();
+        var address = AddressOf(http);
         var user = await users.FindByNameAsync(name) ?? await users.FindByEmailAsync(name);
-        if (user is null) return Back(LoginErrors.Invalid);
-        if (user.IsDisabled) return Back(LoginErrors.Disabled);
+        if (user is null || user.IsDisabled)
+        {
+            await audit.RecordAsync(AuditActions.SignInFailed, name, detail: user is null ? "unknown user" : "disabled", address: address);
+            return Back(user is null ? LoginErrors.Invalid : LoginErrors.Disabled);
+        }
 
         var result = await signIn.PasswordSignInAsync(user, form.Password, form.RememberMe, lockoutOnFailure: true);
-        if (result.Succeeded) return Results.LocalRedirect(returnUrl);
+        if (result.Succeeded)
+        {
+            await audit.RecordAsync(AuditActions.SignIn, user.UserName!, address: address);
+            return Results.LocalRedirect(returnUrl);
+        }
+        await audit.RecordAsync(result.IsLockedOut ? AuditActions.LockedOut : AuditActions.SignInFailed, user.UserName!,
+            detail: result.IsLockedOut ? null : "wrong password", address: address);
         return Back(result.IsLockedOut ? LoginErrors.LockedOut : LoginErrors.Invalid);
     }
 
     private static async Task<IResult> ChangePasswordAsync(
-        [FromForm] ChangePasswordForm form, HttpContext http, SignInManager<StaffUser> signIn, UserManager<StaffUser> users)
+        [FromForm] ChangePasswordForm form, HttpContext http, SignInManager<StaffUser> signIn, UserManager<StaffUser> users, AuditTrail audit)
     {
         IResult Back(string errors) => Results.LocalRedirect($"{ChangePasswordPage}?loi={Uri.EscapeDataString(errors)}");
 
@@ -82,10 +95,13 @@ public static class AccountEndpoints
         if (form.NewPassword != form.ConfirmPassword) return Back("Confirm");
         var result = await users.ChangePasswordAsync(user, form.CurrentPassword ?? "", form.NewPassword ?? "");
         if (!result.Succeeded) return Back(string.Join(',', result.Errors.Select(e => e.Code)));
+        await audit.RecordAsync(AuditActions.PasswordChanged, user.UserName!, user.UserName, address: AddressOf(http));
         // The security stamp changed; renew this browser's cookie so only the other sessions are signed out.
         await signIn.RefreshSignInAsync(user);
         return Results.LocalRedirect($"{ChangePasswordPage}?xong=1");
     }
+
+    private static string? AddressOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString();
 
     /// <summary>Only paths of this site: an open redirect after sign-in is a phishing tool.</summary>
     public static bool IsLocal(string? url) =>

@@ -1,11 +1,10 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using PublicService.Domain.Persistence;
+using PublicService.Domain.Audit;
 
 namespace PublicService.Domain.Staff;
 
 /// <summary>Creates roles and accounts; shared by the <c>create-admin</c> verb, the demo seeding and the tests.</summary>
-public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<IdentityRole> roles)
+public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<IdentityRole> roles, AuditTrail audit)
 {
     /// <summary>Adds the roles of <see cref="StaffRoles"/> that the database lacks; returns how many were added.</summary>
     public async Task<int> EnsureRolesAsync()
@@ -24,7 +23,7 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
     /// Creates an account whose user name is its e-mail, with the roles and agencies given. Refuses with a
     /// <see cref="DomainException"/> (one line of Vietnamese) on a taken e-mail, a weak password or an unknown role.
     /// </summary>
-    public async Task<StaffUser> CreateAsync(string email, string fullName, string password, IReadOnlyCollection<string> roleNames, IReadOnlyCollection<int> agencyIds)
+    public async Task<StaffUser> CreateAsync(string email, string fullName, string password, IReadOnlyCollection<string> roleNames, IReadOnlyCollection<int> agencyIds, string actor = "system")
     {
         var unknown = roleNames.Where(r => !StaffRoles.All.Contains(r)).ToList();
         if (unknown.Count > 0)
@@ -34,6 +33,8 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
         user.ScopeTo(agencyIds);
         Check(await users.CreateAsync(user, password));
         if (roleNames.Count > 0) Check(await users.AddToRolesAsync(user, roleNames));
+        await audit.RecordAsync(AuditActions.AccountCreated, actor, user.UserName,
+            $"roles: {string.Join(", ", roleNames)}; agencies: {string.Join(", ", agencyIds)}");
         return user;
     }
 

@@ -3,8 +3,11 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PublicService.Console.Identity;
+using PublicService.Domain.Audit;
+using PublicService.Domain.Persistence;
 using PublicService.Domain.Staff;
 
 namespace PublicService.Tests.Identity;
@@ -120,6 +123,9 @@ public sealed partial class SignInHttpTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
         var page = await client.GetAsync(response.Headers.Location.OriginalString);
         Assert.Contains("tạm khoá 15 phút", await TextOfAsync(page));
+        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<PublicServiceDbContext>>().CreateDbContextAsync();
+        var trail = await db.AuditEntries.Where(e => e.Actor == "khoa@test.vn").OrderBy(e => e.Id).Select(e => e.Action).ToListAsync();
+        Assert.Equal([.. Enumerable.Repeat(AuditActions.SignInFailed, StaffIdentity.MaxFailedAttempts - 1), AuditActions.LockedOut, AuditActions.LockedOut], trail);
     }
 
     [Fact]
