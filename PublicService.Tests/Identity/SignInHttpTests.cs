@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -126,6 +127,35 @@ public sealed partial class SignInHttpTests : IAsyncLifetime
         await using var db = await _app.Services.GetRequiredService<IDbContextFactory<PublicServiceDbContext>>().CreateDbContextAsync();
         var trail = await db.AuditEntries.Where(e => e.Actor == "khoa@test.vn").OrderBy(e => e.Id).Select(e => e.Action).ToListAsync();
         Assert.Equal([.. Enumerable.Repeat(AuditActions.SignInFailed, StaffIdentity.MaxFailedAttempts - 1), AuditActions.LockedOut, AuditActions.LockedOut], trail);
+    }
+
+    [Fact]
+    public async Task SignIn_DisabledAccount_IsRefusedWithItsOwnMessage()
+    {
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            var user = (await users.FindByNameAsync("khoa@test.vn"))!;
+            user.Disable();
+            await users.UpdateAsync(user);
+        }
+
+        var response = await SignInAsync(Client(), "khoa@test.vn", Password);
+
+        Assert.StartsWith($"{AccountEndpoints.LoginPage}?loi={AccountEndpoints.LoginErrors.Disabled}", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task SignIn_MoreAttemptsPerMinuteThanAllowed_AreTurnedAwayBeforeTheAccountIsTried()
+    {
+        await using var limited = _app.WithWebHostBuilder(builder => builder.UseSetting("Security:LoginAttemptsPerMinute", "2"));
+        var client = limited.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+        await SignInAsync(client, "xuly@test.vn", "SaiMatKhau2026");
+        await SignInAsync(client, "xuly@test.vn", "SaiMatKhau2026");
+        var third = await SignInAsync(client, "xuly@test.vn", Password);
+
+        Assert.StartsWith($"{AccountEndpoints.LoginPage}?loi={AccountEndpoints.LoginErrors.TooMany}", third.Headers.Location!.OriginalString);
     }
 
     [Fact]
