@@ -49,9 +49,17 @@ public static class DomainServices
         output.WriteLine(report is null
             ? "Cơ sở dữ liệu đã có dữ liệu; không nạp dữ liệu demo."
             : $"Đã nạp dữ liệu demo: {report}");
-        var created = await SeedDemoStaffAsync(services);
-        if (created > 0) output.WriteLine($"Đã tạo {created} tài khoản demo.");
-        foreach (var line in Domain.Demo.DemoStaff.Describe()) output.WriteLine(line);
+        // Demo accounts share a published password: only a database the demo data was just seeded into gets them,
+        // never a real one someone started with --demo by mistake.
+        await using var scope = services.CreateAsyncScope();
+        var demoStaff = scope.ServiceProvider.GetRequiredService<Domain.Demo.DemoStaff>();
+        if (report is not null)
+        {
+            var created = await demoStaff.SeedAsync();
+            output.WriteLine($"Đã tạo {created} tài khoản demo.");
+        }
+        if (await demoStaff.AnyExistsAsync())
+            foreach (var line in Domain.Demo.DemoStaff.Describe()) output.WriteLine(line);
     }
 
     /// <summary>Creates the demo accounts that are missing (one per role); returns how many it created.</summary>

@@ -47,6 +47,14 @@ public sealed class DemoStaff(StaffAccounts accounts, UserManager<StaffUser> use
         return created;
     }
 
+    /// <summary>Whether any demo account exists (its well-known password then opens this database).</summary>
+    public async Task<bool> AnyExistsAsync()
+    {
+        foreach (var login in Logins)
+            if (await users.FindByNameAsync(login.UserName) is not null) return true;
+        return false;
+    }
+
     /// <summary>The lines printed on startup so a visitor can sign in.</summary>
     public static IEnumerable<string> Describe()
     {

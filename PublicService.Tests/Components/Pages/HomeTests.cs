@@ -63,6 +63,7 @@ public sealed class HomeTests : ComponentTestBase, IAsyncLifetime
         var home = Render<Home>();
 
         home.WaitForAssertion(() => Assert.Equal(overdue.ToString(), home.Find("[data-testid='level-Overdue'] h4").TextContent.Trim()));
+        Assert.Empty(home.FindAll("[data-testid='scope-note']"));
         Assert.Contains("Quá hạn", home.Find("[data-testid='level-Overdue']").TextContent);
         Assert.Contains($"Đã trả kết quả: {returned}", home.Find("[data-testid='by-status']").TextContent);
         Assert.Equal("20 thủ tục của 9 cơ quan", home.Find("[data-testid='catalog-size']").TextContent.Trim());
@@ -83,5 +84,6 @@ public sealed class HomeTests : ComponentTestBase, IAsyncLifetime
         var home = Render<Home>();
 
         home.WaitForAssertion(() => Assert.Contains($"Đã trả kết quả: {returned}", home.Find("[data-testid='by-status']").TextContent));
+        Assert.Contains("cơ quan bạn được phân công", home.Find("[data-testid='scope-note']").TextContent);
     }
 }
