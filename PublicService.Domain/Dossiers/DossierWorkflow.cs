@@ -56,8 +56,14 @@ public sealed class DossierWorkflow(IDbContextFactory<PublicServiceDbContext> db
     public Task<Dossier> WithdrawAsync(long dossierId, int seenRowVersion, string actor, string reason, CancellationToken ct = default) =>
         ActAsync(dossierId, seenRowVersion, (d, at, c) => d.Withdraw(at, actor, reason, c), ct);
 
-    public Task<Dossier> CancelAsync(long dossierId, int seenRowVersion, string actor, string reason, CancellationToken ct = default) =>
-        ActAsync(dossierId, seenRowVersion, (d, at, c) => d.Cancel(at, actor, reason, c), ct);
+    /// <summary>Cancels a dossier entered in error; acting for a member of staff, only an administrator may.</summary>
+    public Task<Dossier> CancelAsync(long dossierId, int seenRowVersion, string actor, string reason, CancellationToken ct = default)
+    {
+        if (_scope is { } scope && !scope.IsInRole(StaffRoles.Administrator))
+            throw new DomainException("dossier.cancel.administrator-only",
+                "Chỉ quản trị hệ thống được hủy hồ sơ nhập nhầm.", "Actor");
+        return ActAsync(dossierId, seenRowVersion, (d, at, c) => d.Cancel(at, actor, reason, c), ct);
+    }
 
     public Task<Dossier> IssueApologyAsync(long dossierId, int seenRowVersion, string actor, string reason, DateTime newAppointmentUtc, CancellationToken ct = default) =>
         ActAsync(dossierId, seenRowVersion, (d, at, c) => d.IssueApology(at, actor, reason, newAppointmentUtc, c), ct);

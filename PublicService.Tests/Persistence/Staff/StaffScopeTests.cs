@@ -119,4 +119,22 @@ public sealed class StaffScopeTests : IAsyncLifetime
 
         Assert.Equal(DossierStatus.InProcess, started.Status);
     }
+
+    [Fact]
+    public async Task Cancel_ByAnOfficerOfTheAgency_IsRefusedAsAdministratorOnly()
+    {
+        var refusal = await Assert.ThrowsAsync<DomainException>(() => Workflow.For(Officer(_justiceId))
+            .CancelAsync(_justiceDossier.Id, _justiceDossier.RowVersion, "Phạm Văn Dũng", "Nhập nhầm"));
+
+        Assert.Equal("dossier.cancel.administrator-only", refusal.Error.Code);
+    }
+
+    [Fact]
+    public async Task Cancel_ByAnAdministrator_Cancels()
+    {
+        var cancelled = await Workflow.For(StaffScope.Of("admin", [StaffRoles.Administrator], []))
+            .CancelAsync(_justiceDossier.Id, _justiceDossier.RowVersion, "Nguyễn Văn An", "Nhập nhầm");
+
+        Assert.Equal(DossierStatus.Cancelled, cancelled.Status);
+    }
 }
