@@ -173,6 +173,31 @@ public sealed partial class SignInHttpTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
     }
 
+    [Theory]
+    [InlineData(Password, "MatKhauMoi2026", "MatKhauMoi2026", "?xong=1")]
+    [InlineData("SaiMatKhau2026", "MatKhauMoi2026", "MatKhauMoi2026", "?loi=PasswordMismatch")]
+    [InlineData(Password, "ngan1A", "ngan1A", "?loi=PasswordTooShort")]
+    [InlineData(Password, "MatKhauMoi2026", "MatKhauKhac2026", "?loi=Confirm")]
+    public async Task ChangePassword_Posted_RedirectsBackWithTheOutcome(string current, string next, string confirm, string outcome)
+    {
+        var client = Client();
+        await SignInAsync(client, "xuly@test.vn", Password);
+        var page = await client.GetStringAsync(AccountEndpoints.ChangePasswordPage);
+        var token = TokenPattern().Match(page).Groups[1].Value;
+
+        var response = await client.PostAsync(AccountEndpoints.ChangePasswordPath, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["CurrentPassword"] = current,
+            ["NewPassword"] = next,
+            ["ConfirmPassword"] = confirm,
+        }));
+
+        Assert.StartsWith(AccountEndpoints.ChangePasswordPage + outcome, response.Headers.Location!.OriginalString);
+        // Still signed in on this browser either way.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+    }
+
     [Fact]
     public async Task Health_Anonymously_IsHealthy()
     {
