@@ -1,4 +1,7 @@
+using System.Threading.RateLimiting;
 using Hangfire;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Hangfire.InMemory;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -7,7 +10,9 @@ using MudBlazor.Services;
 using PublicService.Console.Cli;
 using PublicService.Console.Components;
 using PublicService.Console.Hosting;
+using PublicService.Console.Identity;
 using PublicService.Console.Localization;
+using PublicService.Domain.Staff;
 
 if (CommandLine.IsVerb(args))
 {
@@ -28,6 +33,41 @@ builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
 builder.Services.AddPublicServiceDomain(builder.Configuration);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+
+// Staff sign in with a cookie; Identity's stores are registered with the domain (verbs create accounts too).
+builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.LoginPath = AccountEndpoints.LoginPage;
+    options.AccessDeniedPath = AccountEndpoints.DeniedPage;
+    options.Cookie.Name = "PublicService.Auth";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.ExpireTimeSpan = TimeSpan.FromHours(10);
+    options.SlidingExpiration = true;
+});
+new IdentityBuilder(typeof(StaffUser), typeof(IdentityRole), builder.Services)
+    .AddSignInManager()
+    .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
+builder.Services.AddAuthorization(StaffPolicies.Add);
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddScoped<AuthenticationStateProvider, StaffRevalidatingAuthenticationStateProvider>();
+
+// Lockout stops guessing one account; this stops one machine from trying many.
+var loginAttemptsPerMinute = builder.Configuration.GetValue("Security:LoginAttemptsPerMinute", 10);
+builder.Services.AddRateLimiter(options =>
+{
+    options.AddPolicy(AccountEndpoints.LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = loginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+    options.OnRejected = (context, _) =>
+    {
+        context.HttpContext.Response.Redirect($"{AccountEndpoints.LoginPage}?loi={AccountEndpoints.LoginErrors.TooMany}");
+        return ValueTask.CompletedTask;
+    };
+});
+
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddMudServices();
 
 builder.Services.AddLocalization();
@@ -48,12 +88,18 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
 
+app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapCultureSwitch();
+app.MapAccountEndpoints();
+app.MapHealthChecks("/health").AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await DomainServices.PrepareDatabaseAsync(app.Services, demo, Console.Out);
@@ -69,3 +115,6 @@ app.Lifetime.ApplicationStarted.Register(() =>
 
 await app.RunAsync();
 return 0;
+
+/// <summary>Visible to the HTTP-level tests (WebApplicationFactory).</summary>
+public partial class Program;

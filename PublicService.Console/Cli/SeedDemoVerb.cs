@@ -3,7 +3,7 @@ using PublicService.Domain.Demo;
 
 namespace PublicService.Console.Cli;
 
-/// <summary><c>seed-demo [--dossiers N] [--seed S]</c>: the demo catalog (once) and N deterministic demo dossiers.</summary>
+/// <summary><c>seed-demo [--dossiers N] [--seed S]</c>: the demo catalog (once), one demo account per role (once) and N deterministic demo dossiers.</summary>
 public static class SeedDemoVerb
 {
     public static async Task<int> RunAsync(VerbArguments arguments, IServiceProvider services, TextWriter output)
@@ -14,6 +14,8 @@ public static class SeedDemoVerb
         await DomainServices.MigrateAndLoadCalendarAsync(services);
         var report = await ActivatorUtilities.CreateInstance<DemoSeeder>(services).SeedAsync(dossiers, seed);
         output.WriteLine(report.ToString());
+        var staff = await DomainServices.SeedDemoStaffAsync(services);
+        output.WriteLine($"{staff} demo accounts created (password {DemoStaff.Password})");
         return 0;
     }
 }

@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PublicService.Domain.Calendar;
 using PublicService.Domain.Dossiers;
 using PublicService.Domain.Persistence;
 using PublicService.Domain.Settings;
+using PublicService.Domain.Staff;
 
 namespace PublicService.Console.Hosting;
 
@@ -25,6 +27,15 @@ public static class DomainServices
         services.AddTransient<DossierWorkflow>();
         services.AddTransient<DeadlineRebuilder>();
         services.AddTransient<CalendarChanges>();
+        // Identity's stores and managers, without the cookie parts: verbs create accounts too. Program.cs adds
+        // the sign-in manager and cookies for the web app.
+        services.AddIdentityCore<StaffUser>(StaffIdentity.Configure)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PublicServiceDbContext>()
+            .AddErrorDescriber<VietnameseIdentityErrorDescriber>();
+        services.AddTransient<Domain.Audit.AuditTrail>();
+        services.AddScoped<StaffAccounts>();
+        services.AddScoped<Domain.Demo.DemoStaff>();
         return services;
     }
 
@@ -39,6 +50,24 @@ public static class DomainServices
         output.WriteLine(report is null
             ? "Cơ sở dữ liệu đã có dữ liệu; không nạp dữ liệu demo."
             : $"Đã nạp dữ liệu demo: {report}");
+        // Demo accounts share a published password: only a database the demo data was just seeded into gets them,
+        // never a real one someone started with --demo by mistake.
+        await using var scope = services.CreateAsyncScope();
+        var demoStaff = scope.ServiceProvider.GetRequiredService<Domain.Demo.DemoStaff>();
+        if (report is not null)
+        {
+            var created = await demoStaff.SeedAsync();
+            output.WriteLine($"Đã tạo {created} tài khoản demo.");
+        }
+        if (await demoStaff.AnyExistsAsync())
+            foreach (var line in Domain.Demo.DemoStaff.Describe()) output.WriteLine(line);
+    }
+
+    /// <summary>Creates the demo accounts that are missing (one per role); returns how many it created.</summary>
+    public static async Task<int> SeedDemoStaffAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Domain.Demo.DemoStaff>().SeedAsync();
     }
 
     /// <summary>Brings the schema up to date and swaps in the calendar compiled from the stored settings and overrides.</summary>
@@ -48,6 +77,8 @@ public static class DomainServices
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var applied = await DatabaseSetup.MigrateAsync(db, ct);
         services.GetRequiredService<WorkingCalendarProvider>().Replace(await db.CompileCalendarAsync(ct));
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<StaffAccounts>().EnsureRolesAsync();
         return applied;
     }
 }

@@ -3,16 +3,29 @@ using PublicService.Domain.Calendar;
 using PublicService.Domain.Monitoring;
 using PublicService.Domain.Persistence;
 using PublicService.Domain.Settings;
+using PublicService.Domain.Staff;
 
 namespace PublicService.Domain.Dossiers;
 
 /// <summary>
 /// Runs one dossier verb as one short unit of work: load, check the caller saw the latest version, act, save.
 /// A stale caller is refused with who changed the dossier and when; the database's concurrency token catches
-/// the race where two saves cross.
+/// the race where two saves cross. Obtained from DI the workflow acts for the system; <see cref="For"/> gives one
+/// that acts for a member of staff and refuses dossiers outside their agencies.
 /// </summary>
 public sealed class DossierWorkflow(IDbContextFactory<PublicServiceDbContext> dbFactory, WorkingCalendarProvider calendars, TimeProvider time)
 {
+    private StaffScope? _scope;
+
+    /// <summary>The scope this workflow acts in; null for the system (verbs, jobs, demo data).</summary>
+    public StaffScope? Scope => _scope;
+
+    /// <summary>
+    /// The same verbs acting for <paramref name="scope"/>: each refuses with a <see cref="DomainException"/>
+    /// (<c>dossier.scope.outside</c>) a dossier neither received by nor currently at one of the actor's agencies.
+    /// </summary>
+    public DossierWorkflow For(StaffScope scope) => new(dbFactory, calendars, time) { _scope = scope };
+
     public Task<Dossier> StartProcessingAsync(long dossierId, int seenRowVersion, string actor, string? note, CancellationToken ct = default) =>
         ActAsync(dossierId, seenRowVersion, (d, at, c) => d.StartProcessing(at, actor, note, c), ct);
 
@@ -43,8 +56,14 @@ public sealed class DossierWorkflow(IDbContextFactory<PublicServiceDbContext> db
     public Task<Dossier> WithdrawAsync(long dossierId, int seenRowVersion, string actor, string reason, CancellationToken ct = default) =>
         ActAsync(dossierId, seenRowVersion, (d, at, c) => d.Withdraw(at, actor, reason, c), ct);
 
-    public Task<Dossier> CancelAsync(long dossierId, int seenRowVersion, string actor, string reason, CancellationToken ct = default) =>
-        ActAsync(dossierId, seenRowVersion, (d, at, c) => d.Cancel(at, actor, reason, c), ct);
+    /// <summary>Cancels a dossier entered in error; acting for a member of staff, only an administrator may.</summary>
+    public Task<Dossier> CancelAsync(long dossierId, int seenRowVersion, string actor, string reason, CancellationToken ct = default)
+    {
+        if (_scope is { } scope && !scope.IsInRole(StaffRoles.Administrator))
+            throw new DomainException("dossier.cancel.administrator-only",
+                "Chỉ quản trị hệ thống được hủy hồ sơ nhập nhầm.", "Actor");
+        return ActAsync(dossierId, seenRowVersion, (d, at, c) => d.Cancel(at, actor, reason, c), ct);
+    }
 
     public Task<Dossier> IssueApologyAsync(long dossierId, int seenRowVersion, string actor, string reason, DateTime newAppointmentUtc, CancellationToken ct = default) =>
         ActAsync(dossierId, seenRowVersion, (d, at, c) => d.IssueApology(at, actor, reason, newAppointmentUtc, c), ct);
@@ -54,6 +73,8 @@ public sealed class DossierWorkflow(IDbContextFactory<PublicServiceDbContext> db
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var context = await db.LoadDeadlineContextAsync(calendars, ct);
         var dossier = await LoadWithEventsAsync(db, dossierId, ct);
+        // Scope before staleness: someone outside the agency learns nothing about who last touched the dossier.
+        _scope?.EnsureCovers(dossier);
         if (dossier.RowVersion != seenRowVersion) throw Stale(dossier);
 
         act(dossier, time.GetUtcNow().UtcDateTime, context);

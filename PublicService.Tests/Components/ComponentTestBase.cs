@@ -1,8 +1,12 @@
 using System.Globalization;
+using System.Security.Claims;
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor.Services;
+using PublicService.Console.Identity;
+using PublicService.Domain.Staff;
 
 namespace PublicService.Tests.Components;
 
@@ -30,7 +34,19 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         });
         Services.AddLocalization();
         Services.AddSingleton<TimeProvider>(Clock);
+
+        // Pages and the layout sit behind sign-in: by default a signed-in administrator, who sees every agency's dossiers.
+        Authorization = AddAuthorization();
+        Authorization.SetAuthorized("quantri@h48.demo");
+        Authorization.SetRoles(StaffRoles.Administrator);
+        Authorization.SetPolicies([.. StaffPolicies.Roles.Keys]);
+        Authorization.SetClaims(new Claim(StaffClaims.FullName, UserFullName));
     }
+
+    public const string UserFullName = "Nguyễn Văn An";
+
+    /// <summary>bUnit's fake authentication; tests may sign the user out (<c>SetNotAuthorized</c>) or change roles.</summary>
+    protected BunitAuthorizationContext Authorization { get; }
 
     protected FakeTimeProvider Clock { get; } = new(Now);
 

@@ -10,10 +10,15 @@ public sealed record ProcessResult(int ExitCode, string Output, string Error)
 /// <summary>Runs the real console executable with a verb, configured the .NET way (environment variables).</summary>
 public static class ConsoleProcess
 {
-    public static async Task<ProcessResult> RunAsync(string connectionString, params string[] args)
+    public static Task<ProcessResult> RunAsync(string connectionString, params string[] args) =>
+        RunWithInputAsync(connectionString, null, args);
+
+    /// <summary>The same, with <paramref name="input"/> piped to stdin (null: stdin left as the test runner's).</summary>
+    public static async Task<ProcessResult> RunWithInputAsync(string connectionString, string? input, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
+            RedirectStandardInput = input is not null,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             StandardOutputEncoding = System.Text.Encoding.UTF8,
@@ -25,6 +30,11 @@ public static class ConsoleProcess
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
 
         using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+            process.StandardInput.Close();
+        }
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));

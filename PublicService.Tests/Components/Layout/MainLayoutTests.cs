@@ -41,4 +41,28 @@ public sealed class MainLayoutTests : ComponentTestBase
 
         Assert.Equal("http://localhost/culture/set?culture=en&redirectUri=%2Ftinh-han", navigation.Uri);
     }
+
+    [Fact]
+    public void Render_SignedIn_ShowsTheUsersNameAndASignOutForm()
+    {
+        var layout = RenderLayout();
+
+        Assert.Equal(UserFullName, layout.Find("[data-testid='user-name']").TextContent.Trim());
+        var form = layout.Find("form.ps-signout");
+        Assert.Equal("/tai-khoan/dang-xuat", form.GetAttribute("action"));
+        Assert.Equal("post", form.GetAttribute("method"));
+    }
+
+    [Fact]
+    public void Render_Anonymous_ShowsNoNavigationButASignInLink()
+    {
+        Authorization.SetNotAuthorized();
+        Authorization.SetPolicies();
+
+        var layout = RenderLayout();
+
+        Assert.Empty(layout.FindAll("nav a.mud-nav-link"));
+        Assert.Empty(layout.FindAll("[data-testid='user-name']"));
+        Assert.Contains(layout.FindAll(".mud-appbar a"), a => a.GetAttribute("href") == "dang-nhap" && a.TextContent.Contains("Đăng nhập"));
+    }
 }

@@ -1,0 +1,216 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PublicService.Console.Identity;
+using PublicService.Domain.Audit;
+using PublicService.Domain.Persistence;
+using PublicService.Domain.Staff;
+
+namespace PublicService.Tests.Identity;
+
+/// <summary>The real web app in memory on its own SQLite file: anonymous redirects, sign-in, lockout, headers.</summary>
+public sealed partial class SignInHttpTests : IAsyncLifetime
+{
+    private const string Password = "KiemThu2026x";
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"publicservice-http-{Guid.NewGuid():N}.db");
+    private WebApplicationFactory<Program> _app = null!;
+
+    public async Task InitializeAsync()
+    {
+        _app = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("ConnectionStrings:PublicService", $"Data Source={_path}");
+            // Each test signs in a few times from the same loopback address; the limit is tested by lockout, not here.
+            builder.UseSetting("Security:LoginAttemptsPerMinute", "1000");
+            builder.UseEnvironment("Production");
+        });
+        await using var scope = _app.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
+        await accounts.CreateAsync("xuly@test.vn", "Phạm Văn Dũng", Password, [StaffRoles.ProcessingOfficer], []);
+        await accounts.CreateAsync("khoa@test.vn", "Trần Văn Khoá", Password, [StaffRoles.ProcessingOfficer], []);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_path + suffix);
+    }
+
+    private HttpClient Client() => _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password, string returnUrl = "/")
+    {
+        var page = await client.GetStringAsync(AccountEndpoints.LoginPage);
+        var token = TokenPattern().Match(page).Groups[1].Value;
+        return await client.PostAsync(AccountEndpoints.LoginPath, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["UserName"] = userName,
+            ["Password"] = password,
+            ["ReturnUrl"] = returnUrl,
+        }));
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/lich-lam-viec")]
+    [InlineData("/tinh-han")]
+    [InlineData("/tai-khoan/doi-mat-khau")]
+    [InlineData("/khong-co-quyen")]
+    public async Task Get_StaffPageAnonymously_RedirectsToLoginKeepingTheReturnUrl(string page)
+    {
+        var response = await Client().GetAsync(page);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"{AccountEndpoints.LoginPage}?ReturnUrl={Uri.EscapeDataString(page)}", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Get_LoginPage_IsVietnameseWithSecurityHeaders()
+    {
+        var response = await Client().GetAsync(AccountEndpoints.LoginPage);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Đăng nhập", await TextOfAsync(response));
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    [Fact]
+    public async Task SignIn_RightPassword_ReturnsToTheReturnUrlAndOpensTheStaffPage()
+    {
+        var client = Client();
+
+        var response = await SignInAsync(client, "xuly@test.vn", Password, "/lich-lam-viec");
+
+        Assert.Equal("/lich-lam-viec", response.Headers.Location!.OriginalString);
+        var page = await client.GetAsync("/lich-lam-viec");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Phạm Văn Dũng", await TextOfAsync(page));
+    }
+
+    [Fact]
+    public async Task SignIn_ForeignReturnUrl_GoesHomeInstead()
+    {
+        var response = await SignInAsync(Client(), "xuly@test.vn", Password, "https://evil.example/");
+
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task SignIn_WrongPassword_ReturnsToLoginWithTheError()
+    {
+        var response = await SignInAsync(Client(), "xuly@test.vn", "SaiMatKhau2026");
+
+        Assert.StartsWith($"{AccountEndpoints.LoginPage}?loi={AccountEndpoints.LoginErrors.Invalid}", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task SignIn_FiveWrongPasswords_LocksTheAccountEvenForTheRightOne()
+    {
+        var client = Client();
+        for (var i = 0; i < StaffIdentity.MaxFailedAttempts; i++)
+            await SignInAsync(client, "khoa@test.vn", "SaiMatKhau2026");
+
+        var response = await SignInAsync(client, "khoa@test.vn", Password);
+
+        Assert.StartsWith($"{AccountEndpoints.LoginPage}?loi={AccountEndpoints.LoginErrors.LockedOut}", response.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+        var page = await client.GetAsync(response.Headers.Location.OriginalString);
+        Assert.Contains("tạm khoá 15 phút", await TextOfAsync(page));
+        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<PublicServiceDbContext>>().CreateDbContextAsync();
+        var trail = await db.AuditEntries.Where(e => e.Actor == "khoa@test.vn").OrderBy(e => e.Id).Select(e => e.Action).ToListAsync();
+        Assert.Equal([.. Enumerable.Repeat(AuditActions.SignInFailed, StaffIdentity.MaxFailedAttempts - 1), AuditActions.LockedOut, AuditActions.LockedOut], trail);
+    }
+
+    [Fact]
+    public async Task SignIn_DisabledAccount_IsRefusedWithItsOwnMessage()
+    {
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+            var user = (await users.FindByNameAsync("khoa@test.vn"))!;
+            user.Disable();
+            await users.UpdateAsync(user);
+        }
+
+        var response = await SignInAsync(Client(), "khoa@test.vn", Password);
+
+        Assert.StartsWith($"{AccountEndpoints.LoginPage}?loi={AccountEndpoints.LoginErrors.Disabled}", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task SignIn_MoreAttemptsPerMinuteThanAllowed_AreTurnedAwayBeforeTheAccountIsTried()
+    {
+        await using var limited = _app.WithWebHostBuilder(builder => builder.UseSetting("Security:LoginAttemptsPerMinute", "2"));
+        var client = limited.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+        await SignInAsync(client, "xuly@test.vn", "SaiMatKhau2026");
+        await SignInAsync(client, "xuly@test.vn", "SaiMatKhau2026");
+        var third = await SignInAsync(client, "xuly@test.vn", Password);
+
+        Assert.StartsWith($"{AccountEndpoints.LoginPage}?loi={AccountEndpoints.LoginErrors.TooMany}", third.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task SignOut_AfterSignIn_ClosesTheSession()
+    {
+        var client = Client();
+        await SignInAsync(client, "xuly@test.vn", Password);
+        var home = await client.GetStringAsync("/");
+        var token = TokenPattern().Match(home).Groups[1].Value;
+
+        var response = await client.PostAsync(AccountEndpoints.LogoutPath,
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token) }));
+
+        Assert.StartsWith(AccountEndpoints.LoginPage, response.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Password, "MatKhauMoi2026", "MatKhauMoi2026", "?xong=1")]
+    [InlineData("SaiMatKhau2026", "MatKhauMoi2026", "MatKhauMoi2026", "?loi=PasswordMismatch")]
+    [InlineData(Password, "ngan1A", "ngan1A", "?loi=PasswordTooShort")]
+    [InlineData(Password, "MatKhauMoi2026", "MatKhauKhac2026", "?loi=Confirm")]
+    public async Task ChangePassword_Posted_RedirectsBackWithTheOutcome(string current, string next, string confirm, string outcome)
+    {
+        var client = Client();
+        await SignInAsync(client, "xuly@test.vn", Password);
+        var page = await client.GetStringAsync(AccountEndpoints.ChangePasswordPage);
+        var token = TokenPattern().Match(page).Groups[1].Value;
+
+        var response = await client.PostAsync(AccountEndpoints.ChangePasswordPath, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["CurrentPassword"] = current,
+            ["NewPassword"] = next,
+            ["ConfirmPassword"] = confirm,
+        }));
+
+        Assert.StartsWith(AccountEndpoints.ChangePasswordPage + outcome, response.Headers.Location!.OriginalString);
+        // Still signed in on this browser either way.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_Anonymously_IsHealthy()
+    {
+        var response = await Client().GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    // Razor writes non-ASCII letters as character references; compare what the browser shows.
+    private static async Task<string> TextOfAsync(HttpResponseMessage response) =>
+        WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
