@@ -144,6 +144,23 @@ public sealed class ProcedureEditorTests : CatalogPagesTestBase
     }
 
     [Fact]
+    public void Diff_DraftEdited_ComparesTheUnsavedDraftWithTheVersionBefore()
+    {
+        var editor = CreateDraft(Open(CertificationCode));
+        Assert.NotNull(editor.Find("[data-testid='diff-none']"));
+
+        InputOf(editor.Find("[data-testid='decision']")).Change("88/QĐ-UBND");
+
+        editor.WaitForAssertion(() =>
+        {
+            var row = Assert.Single(editor.FindAll("[data-testid='diff'] tbody tr"));
+            Assert.Contains("Số quyết định công bố", row.TextContent);
+            Assert.Contains("1250/QĐ-UBND", row.TextContent);
+            Assert.Contains("88/QĐ-UBND", row.TextContent);
+        });
+    }
+
+    [Fact]
     public void Render_UnknownId_SaysSo()
     {
         var editor = Render<ProcedureEditor>(p => p.Add(e => e.Id, 9999));
