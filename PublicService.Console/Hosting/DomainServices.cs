@@ -20,6 +20,8 @@ public static class DomainServices
         var provider = PublicServiceDatabase.ParseProvider(configuration["Database:Provider"]);
         var connectionString = configuration.GetConnectionString("PublicService") ?? PublicServiceDatabase.DefaultSqliteConnectionString;
         services.AddDbContextFactory<PublicServiceDbContext>(options => PublicServiceDatabase.Configure(options, provider, connectionString));
+        services.AddTransient<Domain.Catalog.ProcedureEditing>();
+        services.AddTransient<Domain.Catalog.ReferenceDataEditing>();
         services.TryAddSingleton(TimeProvider.System);
         // Replaced by the calendar compiled from the database in PrepareDatabaseAsync, before anything serves.
         services.AddSingleton(_ => new WorkingCalendarProvider(WorkingCalendar.Compile(WorkingCalendarSettings.Default, [])));

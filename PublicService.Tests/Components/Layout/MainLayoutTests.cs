@@ -17,7 +17,12 @@ public sealed class MainLayoutTests : ComponentTestBase
 
         Assert.Contains("Trung tâm Phục vụ hành chính công", layout.Find(".mud-appbar").TextContent);
         var links = layout.FindAll("nav a.mud-nav-link").Select(link => (link.TextContent.Trim(), link.GetAttribute("href"))).ToList();
-        Assert.Equal([("Tổng quan", ""), ("Lịch làm việc", "lich-lam-viec"), ("Tính hạn giải quyết", "tinh-han")], links);
+        Assert.Equal(
+            [
+                ("Tổng quan", ""), ("Thủ tục hành chính", "thu-tuc"), ("Danh mục dùng chung", "danh-muc"),
+                ("Lịch làm việc", "lich-lam-viec"), ("Tính hạn giải quyết", "tinh-han"),
+            ],
+            links);
         Assert.Contains("nội dung", layout.Markup);
     }
 

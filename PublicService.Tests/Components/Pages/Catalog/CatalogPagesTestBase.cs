@@ -1,0 +1,46 @@
+using AngleSharp.Dom;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using PublicService.Domain.Catalog;
+using PublicService.Domain.Demo;
+using PublicService.Tests.Support;
+
+namespace PublicService.Tests.Components.Pages.Catalog;
+
+/// <summary>The catalog pages against a migrated SQLite file holding the demo catalog, as the app runs them.</summary>
+public abstract class CatalogPagesTestBase : ComponentTestBase, IAsyncLifetime
+{
+    protected TestDatabase Database { get; private set; } = null!;
+    protected DemoCatalog Demo { get; private set; } = null!;
+
+    async Task IAsyncLifetime.InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync();
+        Demo = DemoCatalog.Build();
+        await using (var db = Database.Open())
+        {
+            await Demo.AddToAsync(db);
+        }
+
+        Services.AddSingleton(Database.Factory);
+        Services.AddTransient<ProcedureEditing>();
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    protected int ProcedureId(string nationalCode) => Demo.Procedures.Single(p => p.Code.StartsWith(nationalCode, StringComparison.Ordinal)).Id;
+
+    protected void NavigateTo(string relativeUri) => Services.GetRequiredService<NavigationManager>().NavigateTo(relativeUri);
+
+    /// <summary>The input or text area a data-testid names, whether MudBlazor put the attribute on it or on its wrapper.</summary>
+    protected static IElement InputOf(IElement marked) =>
+        marked.TagName is "INPUT" or "TEXTAREA" ? marked : marked.QuerySelector("input, textarea")!;
+
+    /// <summary>The button a data-testid names.</summary>
+    protected static IElement ButtonOf(IElement marked) => marked.TagName == "BUTTON" ? marked : marked.QuerySelector("button")!;
+}
