@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PublicService.Domain.Calendar;
 using PublicService.Domain.Dossiers;
+using PublicService.Domain.Monitoring;
 using PublicService.Domain.Persistence;
 using PublicService.Domain.Settings;
 
@@ -24,6 +25,8 @@ public static class DomainServices
         services.AddTransient<DossierReception>();
         services.AddTransient<DossierWorkflow>();
         services.AddTransient<DeadlineRebuilder>();
+        // One per process: its semaphore keeps this process's scans from overlapping.
+        services.AddSingleton<DeadlineScanner>();
         return services;
     }
 
