@@ -7,6 +7,7 @@ using MudBlazor.Services;
 using PublicService.Console.Cli;
 using PublicService.Console.Components;
 using PublicService.Console.Hosting;
+using PublicService.Console.Jobs;
 using PublicService.Console.Localization;
 
 if (CommandLine.IsVerb(args))
@@ -40,6 +41,7 @@ builder.Services.AddHangfire(configuration => configuration
     .UseRecommendedSerializerSettings()
     .UseInMemoryStorage());
 builder.Services.AddHangfireServer();
+builder.Services.AddDeadlineMonitoring();
 
 var app = builder.Build();
 
@@ -57,6 +59,7 @@ app.MapCultureSwitch();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await DomainServices.PrepareDatabaseAsync(app.Services, demo, Console.Out);
+app.Services.ScheduleDeadlineScan(app.Configuration);
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

@@ -15,6 +15,7 @@ public static class CommandLine
         ["calendar"] = new([], CalendarVerb.RunAsync),
         ["due"] = new(["received", "time", "explain"], DueVerb.RunAsync),
         ["rebuild-deadlines"] = new(["dry-run"], RebuildDeadlinesVerb.RunAsync),
+        ["scan-deadlines"] = new(["now"], ScanDeadlinesVerb.RunAsync),
     };
 
     /// <summary>True when <paramref name="args"/> names a verb (its first argument does not start with "--").</summary>

@@ -17,7 +17,8 @@ public sealed record DeadlineBoardGroup(int Id, string Name, IReadOnlyDictionary
 
 /// <summary>
 /// One running dossier on a list: where it is, when it is due and how much working time remains (positive) or
-/// has been exceeded (negative) at the board's instant.
+/// has been exceeded (negative) at the board's instant. <see cref="PastDue"/> tells the two sides apart when no
+/// working time lies between (e.g. due at 17:00, seen at 19:00).
 /// </summary>
 public sealed record DeadlineBoardRow(
     long Id,
@@ -29,7 +30,8 @@ public sealed record DeadlineBoardRow(
     string? StepName,
     DateTime DueAtUtc,
     AlertLevel Level,
-    long WorkingMinutesLeft);
+    long WorkingMinutesLeft,
+    bool PastDue);
 
 public sealed record DeadlineBoardOption(int Id, string Name);
 
@@ -110,7 +112,8 @@ public sealed record DeadlineBoard(
                 r.CurrentStep, r.Terms.Steps.Count,
                 r.CurrentStep >= 1 && r.CurrentStep <= r.Terms.Steps.Count ? r.Terms.Steps[r.CurrentStep - 1].Name : null,
                 r.DueAtUtc, r.AlertLevel,
-                nowUtc <= r.DueAtUtc ? calendar.WorkingMinutesBetween(nowUtc, r.DueAtUtc) : -calendar.WorkingMinutesBetween(r.DueAtUtc, nowUtc)))
+                nowUtc <= r.DueAtUtc ? calendar.WorkingMinutesBetween(nowUtc, r.DueAtUtc) : -calendar.WorkingMinutesBetween(r.DueAtUtc, nowUtc),
+                nowUtc > r.DueAtUtc))
                 .ToList(), total);
         }
 
