@@ -80,11 +80,7 @@ public sealed class DeadlineScanner(
         // On SQLite this is BEGIN IMMEDIATE: the scan holds the write lock from its first read, so a workflow
         // verb waits for it (busy_timeout) instead of changing a dossier between our read and our write.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var dueIds = await db.Dossiers
-            .Where(d => d.NextAlertAtUtc != null && d.NextAlertAtUtc <= now)
-            .OrderBy(d => d.NextAlertAtUtc)
-            .Select(d => d.Id)
-            .ToListAsync(ct);
+        var dueIds = await DueDossierIds(db, now).ToListAsync(ct);
 
         var changes = new List<AlertChange>();
         foreach (var ids in dueIds.Chunk(BatchSize))
@@ -113,6 +109,16 @@ public sealed class DeadlineScanner(
             false,
             changes);
     }
+
+    /// <summary>
+    /// The ids of the dossiers whose next alert instant has passed: a seek on the filtered index on
+    /// <c>NextAlertAtUtc</c> (the explicit NOT NULL lets SQLite match the index's filter).
+    /// </summary>
+    public static IQueryable<long> DueDossierIds(PublicServiceDbContext db, DateTime nowUtc) =>
+        db.Dossiers
+            .Where(d => d.NextAlertAtUtc != null && d.NextAlertAtUtc <= nowUtc)
+            .OrderBy(d => d.NextAlertAtUtc)
+            .Select(d => d.Id);
 
     private async Task<bool> TryTakeLeaseAsync(string holder, CancellationToken ct)
     {
