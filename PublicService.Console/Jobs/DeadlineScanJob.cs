@@ -45,7 +45,10 @@ public static class DeadlineMonitoring
             new RecurringJobOptions { TimeZone = VietnamTimeZone() });
     }
 
-    /// <summary>Cron expressions are read in Vietnam time (e.g. "0 0 * * *" is midnight in Vietnam).</summary>
+    /// <summary>
+    /// Cron expressions are read in Vietnam time (e.g. "0 0 * * *" is midnight in Vietnam). Hangfire stores the
+    /// zone by id, so it must be a system zone; a machine without time-zone data falls back to UTC.
+    /// </summary>
     private static TimeZoneInfo VietnamTimeZone() =>
-        TimeZoneInfo.CreateCustomTimeZone("Vietnam", TimeSpan.FromHours(7), "Vietnam", "Vietnam");
+        TimeZoneInfo.TryFindSystemTimeZoneById("Asia/Ho_Chi_Minh", out var zone) ? zone : TimeZoneInfo.Utc;
 }
