@@ -10,8 +10,9 @@ namespace PublicService.Domain.Monitoring;
 /// The deadline scan: raises the alert level of every running dossier whose <see cref="Dossier.NextAlertAtUtc"/>
 /// has passed, recording an <c>AlertChanged</c> event per change.
 /// <list type="bullet">
-/// <item>It costs what changes: it seeks the filtered index on <c>NextAlertAtUtc</c> and loads only those rows,
-/// without their histories (the next sequence number is on the row).</item>
+/// <item>It costs what changes: it seeks the filtered index on <c>NextAlertAtUtc</c>, loads only those rows in
+/// batches, without their histories (the next sequence number is on the row), and writes them with prepared
+/// statements (<see cref="ScanWriter"/>).</item>
 /// <item>All batches are written in one transaction: a crash or an error leaves nothing half-written, and the
 /// next run simply does the whole work again.</item>
 /// <item>It is idempotent: a changed dossier's next alert instant lies after <c>now</c>, so a second run at the
@@ -83,21 +84,26 @@ public sealed class DeadlineScanner(
         var dueIds = await DueDossierIds(db, now).ToListAsync(ct);
 
         var changes = new List<AlertChange>();
-        foreach (var ids in dueIds.Chunk(BatchSize))
+        await using (var writer = ScanWriter.For(db))
         {
-            var batch = await db.Dossiers.Where(d => ids.Contains(d.Id)).ToListAsync(ct);
-            foreach (var dossier in batch)
+            foreach (var ids in dueIds.Chunk(BatchSize))
             {
-                var from = dossier.AlertLevel;
-                // The history stays in time order: a scan "in the past" does not write before a later change.
-                if (now < dossier.LastChangedAtUtc) continue;
-                if (dossier.ChangeAlertLevel(now, dossier.LevelAt(now, context), Actor, context))
-                    changes.Add(new AlertChange(dossier.Id, dossier.Code, from, dossier.AlertLevel));
-                else
-                    dossier.RefreshSchedule(context);
+                // Without their histories and untracked: the next sequence number is on the row, and the writer
+                // sends only the columns the scan can change.
+                var batch = await db.Dossiers.AsNoTracking().Where(d => ids.Contains(d.Id)).ToListAsync(ct);
+                foreach (var dossier in batch)
+                {
+                    var from = dossier.AlertLevel;
+                    var seen = dossier.RowVersion;
+                    // The history stays in time order: a scan "in the past" does not write before a later change.
+                    if (now < dossier.LastChangedAtUtc) continue;
+                    if (dossier.ChangeAlertLevel(now, dossier.LevelAt(now, context), Actor, context))
+                        changes.Add(new AlertChange(dossier.Id, dossier.Code, from, dossier.AlertLevel));
+                    else if (!dossier.RefreshSchedule(context))
+                        continue;
+                    await writer.WriteAsync(dossier, seen, ct);
+                }
             }
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
         }
         await transaction.CommitAsync(ct);
 

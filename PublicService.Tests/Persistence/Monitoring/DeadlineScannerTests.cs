@@ -1,6 +1,6 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using PublicService.Domain.Catalog;
 using PublicService.Domain.Demo;
 using PublicService.Domain.Dossiers;
@@ -30,8 +30,8 @@ public sealed class DeadlineScannerTests(ITestOutputHelper output) : IAsyncLifet
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
-    private DeadlineScanner Scanner(IDbContextFactory<PublicServiceDbContext>? factory = null, int batchSize = 500) =>
-        new(factory ?? _database.Factory, _database.Calendars, _database.Clock, []) { BatchSize = batchSize };
+    private DeadlineScanner Scanner(int batchSize = 500) =>
+        new(_database.Factory, _database.Calendars, _database.Clock, []) { BatchSize = batchSize };
 
     /// <summary>Receives a dossier under <paramref name="terms"/>, plays <paramref name="history"/> and saves it.</summary>
     private async Task<long> AddAsync(ProcessingTerms terms, DateTime receivedAtUtc, Action<Dossier>? history = null)
@@ -259,14 +259,27 @@ public sealed class DeadlineScannerTests(ITestOutputHelper output) : IAsyncLifet
         await new DemoSeeder(_database.Factory, _database.Calendars, _database.Clock).SeedAsync(300, 7);
         var now = _database.Clock.GetUtcNow().UtcDateTime.AddDays(3);
         var before = await SnapshotAsync();
-        var failing = new FailingFactory(_database.ConnectionString, failOnSave: 3);
+        // The database itself fails the 26th event the scan writes, i.e. in its third batch of ten.
+        await using (var db = _database.Open())
+        {
+            await db.Database.ExecuteSqlRawAsync("""
+                CREATE TRIGGER fail_mid_scan BEFORE INSERT ON "DossierEvents"
+                WHEN (SELECT COUNT(*) FROM "DossierEvents" WHERE "AtUtc" = NEW."AtUtc" AND "Type" = 'AlertChanged') >= 25
+                BEGIN SELECT RAISE(ABORT, 'disk gone'); END;
+                """);
+        }
 
-        await Assert.ThrowsAsync<IOException>(() => Scanner(failing, batchSize: 10).ScanAsync(now));
+        var crash = await Assert.ThrowsAnyAsync<DbException>(() => Scanner(batchSize: 10).ScanAsync(now));
 
-        Assert.True(failing.Saves >= 3);
+        Assert.Contains("disk gone", crash.Message);
         Assert.Equal(before, await SnapshotAsync());
+        await using (var db = _database.Open())
+        {
+            Assert.Null((await db.ScanLeases.SingleAsync()).Holder);
+            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER fail_mid_scan;");
+        }
         var retried = await Scanner(batchSize: 10).ScanAsync(now);
-        Assert.True(retried.Changed > 20);
+        Assert.True(retried.Changed > 25);
         await using (var db = _database.Open())
             Assert.Equal(retried.Changed, await db.DossierEvents.CountAsync(e => e.Type == DossierEventType.AlertChanged && e.AtUtc == now));
         await AssertReplayAgreesAsync();
@@ -325,29 +338,5 @@ public sealed class DeadlineScannerTests(ITestOutputHelper output) : IAsyncLifet
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync()) plan.Add(reader.GetString(3));
         return string.Join(" | ", plan);
-    }
-
-    /// <summary>A context factory whose n-th SaveChanges fails, as a crash or a lost disk would, mid-scan.</summary>
-    private sealed class FailingFactory(string connectionString, int failOnSave) : IDbContextFactory<PublicServiceDbContext>
-    {
-        private readonly int _failOnSave = failOnSave;
-        private int _saves;
-        public int Saves => _saves;
-
-        public PublicServiceDbContext CreateDbContext()
-        {
-            var options = new DbContextOptionsBuilder<PublicServiceDbContext>();
-            PublicServiceDatabase.Configure(options, DatabaseProvider.Sqlite, connectionString);
-            options.AddInterceptors(new Failing(this));
-            return new PublicServiceDbContext(options.Options);
-        }
-
-        private sealed class Failing(FailingFactory owner) : SaveChangesInterceptor
-        {
-            public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
-                Interlocked.Increment(ref owner._saves) == owner._failOnSave
-                    ? throw new IOException("disk gone")
-                    : ValueTask.FromResult(result);
-        }
     }
 }
