@@ -176,6 +176,29 @@ public sealed class DeadlineScannerTests(ITestOutputHelper output) : IAsyncLifet
     }
 
     [Fact]
+    public async Task Scan_ThresholdsLoosenedSinceTheLastWrite_MovesTheNextInstantWithoutAnEvent()
+    {
+        var id = await AddAsync(OneStop(10), Vn(2026, 3, 2, 9));
+        await using (var db = _database.Open())
+        {
+            var settings = await db.CenterSettings.SingleAsync();
+            settings.ChangeAlerts(new AlertThresholds(60, null));
+            await db.SaveChangesAsync();
+        }
+        var scanner = Scanner();
+
+        var first = await scanner.ScanAsync(Vn(2026, 3, 12, 10));
+        var second = await scanner.ScanAsync(Vn(2026, 3, 12, 10));
+
+        Assert.Equal((1, 0), (first.Scanned, first.Changed));
+        Assert.Equal((0, 0), (second.Scanned, second.Changed));
+        var dossier = await LoadAsync(id);
+        Assert.Equal((AlertLevel.Normal, Vn(2026, 3, 16)), (dossier.AlertLevel, dossier.NextAlertAtUtc));
+        Assert.Single(dossier.Events);
+        Assert.Equal(0, (await new DeadlineRebuilder(_database.Factory, _database.Calendars).RebuildAsync(dryRun: true)).Differed);
+    }
+
+    [Fact]
     public async Task Scan_TwiceAtTheSameInstant_ChangesNothingTheSecondTime()
     {
         await new DemoSeeder(_database.Factory, _database.Calendars, _database.Clock).SeedAsync(300, 5);
