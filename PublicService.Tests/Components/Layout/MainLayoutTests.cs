@@ -17,7 +17,7 @@ public sealed class MainLayoutTests : ComponentTestBase
 
         Assert.Contains("Trung tâm Phục vụ hành chính công", layout.Find(".mud-appbar").TextContent);
         var links = layout.FindAll("nav a.mud-nav-link").Select(link => (link.TextContent.Trim(), link.GetAttribute("href"))).ToList();
-        Assert.Equal([("Tổng quan", ""), ("Lịch làm việc", "lich-lam-viec"), ("Tính hạn giải quyết", "tinh-han")], links);
+        Assert.Equal([("Tổng quan", ""), ("Lịch làm việc", "lich-lam-viec"), ("Tính hạn giải quyết", "tinh-han"), ("Giám sát thời hạn", "giam-sat")], links);
         Assert.Contains("nội dung", layout.Markup);
     }
 
