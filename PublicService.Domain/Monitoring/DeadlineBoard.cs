@@ -38,7 +38,8 @@ public sealed record DeadlineBoardOption(int Id, string Name);
 /// <summary>
 /// The supervisor's board (Giám sát thời hạn): running dossiers (received or in process; paused ones are not
 /// advancing) per alert level, per agency and per field, and the overdue and approaching lists, most urgent
-/// first and bounded to <c>listLimit</c> rows each with their totals.
+/// first and bounded to <c>listLimit</c> rows each with their totals; and how many dossiers wait for a supplement
+/// past its deadline ("quá hạn bổ sung", derived from the stored supplement deadline).
 /// </summary>
 public sealed record DeadlineBoard(
     IReadOnlyDictionary<AlertLevel, int> Counts,
@@ -49,7 +50,8 @@ public sealed record DeadlineBoard(
     IReadOnlyList<DeadlineBoardRow> Approaching,
     int ApproachingTotal,
     IReadOnlyList<DeadlineBoardOption> Agencies,
-    IReadOnlyList<DeadlineBoardOption> Fields)
+    IReadOnlyList<DeadlineBoardOption> Fields,
+    int OverdueSupplementTotal)
 {
     public const int DefaultListLimit = 50;
 
@@ -70,10 +72,8 @@ public sealed record DeadlineBoard(
         var agencyNames = agencies.ToDictionary(a => a.Id, a => a.Name);
         var fieldNames = fields.ToDictionary(f => f.Id, f => f.Name);
 
-        var running = new[] { DossierStatus.Received, DossierStatus.InProcess };
-        var query =
+        var scoped =
             from d in db.Dossiers.AsNoTracking()
-            where running.Contains(d.Status)
             join v in db.ProcedureVersions on d.ProcedureVersionId equals v.Id
             select new
             {
@@ -83,8 +83,13 @@ public sealed record DeadlineBoard(
                 v.FieldId,
                 ProcedureName = v.Name,
             };
-        if (filter.AgencyId is { } agencyId) query = query.Where(x => x.AgencyId == agencyId);
-        if (filter.FieldId is { } fieldId) query = query.Where(x => x.FieldId == fieldId);
+        if (filter.AgencyId is { } agencyId) scoped = scoped.Where(x => x.AgencyId == agencyId);
+        if (filter.FieldId is { } fieldId) scoped = scoped.Where(x => x.FieldId == fieldId);
+        var running = new[] { DossierStatus.Received, DossierStatus.InProcess };
+        var query = scoped.Where(x => running.Contains(x.Dossier.Status));
+        var today = VietnamTime.DateOf(nowUtc);
+        var overdueSupplements = await scoped.CountAsync(x => x.Dossier.Status == DossierStatus.AwaitingSupplement
+            && x.Dossier.SupplementDeadline != null && x.Dossier.SupplementDeadline < today, ct);
 
         // Few groups (agencies × fields × levels), so the breakdowns are folded in memory from one grouped query.
         var groups = await query
@@ -119,7 +124,7 @@ public sealed record DeadlineBoard(
 
         var overdue = await ListAsync([AlertLevel.Overdue]);
         var approaching = await ListAsync(ApproachingLevels);
-        return new DeadlineBoard(counts, byAgency, byField, overdue.Rows, overdue.Total, approaching.Rows, approaching.Total, agencies, fields);
+        return new DeadlineBoard(counts, byAgency, byField, overdue.Rows, overdue.Total, approaching.Rows, approaching.Total, agencies, fields, overdueSupplements);
     }
 
     private static readonly StringComparer VietnameseOrder = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false);

@@ -66,6 +66,19 @@ public sealed class DeadlineBoardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Load_SupplementDeadlinePassed_CountsTheDossiersAwaitingItAsOverdueSupplements()
+    {
+        var today = PublicService.Domain.Calendar.VietnamTime.DateOf(_database.Clock.GetUtcNow().UtcDateTime);
+        await using var db = _database.Open();
+        var expected = await db.Dossiers.CountAsync(d => d.Status == DossierStatus.AwaitingSupplement && d.SupplementDeadline < today);
+
+        var board = await LoadAsync(new DeadlineBoardFilter());
+
+        Assert.True(expected > 0);
+        Assert.Equal(expected, board.OverdueSupplementTotal);
+    }
+
+    [Fact]
     public async Task Load_ListLimit_BoundsTheRowsButNotTheTotal()
     {
         var board = await LoadAsync(new DeadlineBoardFilter(), limit: 2);
