@@ -16,6 +16,7 @@ public static class CommandLine
         ["due"] = new(["received", "time", "explain"], DueVerb.RunAsync),
         ["rebuild-deadlines"] = new(["dry-run"], RebuildDeadlinesVerb.RunAsync),
         ["scan-deadlines"] = new(["now"], ScanDeadlinesVerb.RunAsync),
+        ["import-calendar"] = new(["dry-run"], ImportCalendarVerb.RunAsync),
     };
 
     /// <summary>True when <paramref name="args"/> names a verb (its first argument does not start with "--").</summary>

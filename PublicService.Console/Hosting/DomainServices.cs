@@ -27,6 +27,7 @@ public static class DomainServices
         services.AddTransient<DeadlineRebuilder>();
         // One per process: its semaphore keeps this process's scans from overlapping.
         services.AddSingleton<DeadlineScanner>();
+        services.AddTransient<CalendarChanges>();
         return services;
     }
 

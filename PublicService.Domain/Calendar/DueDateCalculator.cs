@@ -79,20 +79,30 @@ public static class DueDateCalculator
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">An instant or the result falls outside the compiled calendar.</exception>
     /// <exception cref="ArgumentException">A paused period ends before it starts.</exception>
-    public static DueDate Compute(WorkingCalendar calendar, DateTime receivedUtc, ProcessingTime time, IReadOnlyList<PausedPeriod>? pauses = null)
+    public static DueDate Compute(WorkingCalendar calendar, DateTime receivedUtc, ProcessingTime time, IReadOnlyList<PausedPeriod>? pauses = null) =>
+        Calculate(calendar, receivedUtc, time, pauses, explain: true);
+
+    /// <summary>
+    /// The same due instant with an empty explanation: no day-by-day walk, so it stays O(1) for the bulk
+    /// recomputations (every dossier event, rebuilds, calendar changes).
+    /// </summary>
+    public static DueDate ComputeUnexplained(WorkingCalendar calendar, DateTime receivedUtc, ProcessingTime time) =>
+        Calculate(calendar, receivedUtc, time, pauses: null, explain: false);
+
+    private static DueDate Calculate(WorkingCalendar calendar, DateTime receivedUtc, ProcessingTime time, IReadOnlyList<PausedPeriod>? pauses, bool explain)
     {
         ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(time);
 
         var received = AsUtc(receivedUtc);
-        var lines = new List<DueExplanationLine> { new(DueExplanationKind.Received, InstantUtc: received) };
+        var lines = explain ? new List<DueExplanationLine> { new(DueExplanationKind.Received, InstantUtc: received) } : null;
 
         var countingStart = calendar.CountingStart(received);
         var receivedDate = VietnamTime.DateOf(received);
         var d0 = VietnamTime.DateOf(countingStart);
         if (d0 != receivedDate)
         {
-            lines.Add(calendar.IsWorkingDay(receivedDate)
+            lines?.Add(calendar.IsWorkingDay(receivedDate)
                 ? new DueExplanationLine(DueExplanationKind.MovedByCutOff, d0, InstantUtc: received) { CutOff = calendar.Settings.CutOff }
                 : new DueExplanationLine(DueExplanationKind.MovedByDayOff, d0, calendar.DayOffOn(receivedDate)?.Name, received));
             Walk(lines, calendar, receivedDate, d0.AddDays(-1), countWorkingDays: false);
@@ -116,7 +126,7 @@ public static class DueDateCalculator
                 countingStart = calendar.AddWorkingMinutes(countingStart, 0);
                 var minutes = time.Amount * 60L;
                 due = calendar.AddWorkingMinutes(countingStart, minutes);
-                lines.Add(new DueExplanationLine(DueExplanationKind.CountedWorkingHours, VietnamTime.DateOf(countingStart), InstantUtc: countingStart, Minutes: minutes));
+                lines?.Add(new DueExplanationLine(DueExplanationKind.CountedWorkingHours, VietnamTime.DateOf(countingStart), InstantUtc: countingStart, Minutes: minutes));
                 Walk(lines, calendar, VietnamTime.DateOf(countingStart), VietnamTime.DateOf(due).AddDays(-1), countWorkingDays: false);
                 break;
             }
@@ -124,12 +134,12 @@ public static class DueDateCalculator
             case TimeUnit.CalendarDays:
             {
                 var landing = d0.AddDays(time.Amount);
-                lines.Add(new DueExplanationLine(DueExplanationKind.CountedCalendarDays, landing, Count: time.Amount));
+                lines?.Add(new DueExplanationLine(DueExplanationKind.CountedCalendarDays, landing, Count: time.Amount));
                 var dueDay = landing;
                 if (!calendar.IsWorkingDay(landing))
                 {
                     dueDay = calendar.NextWorkingDay(landing);
-                    lines.Add(new DueExplanationLine(DueExplanationKind.MovedOffNonWorkingDay, dueDay, calendar.DayOffOn(landing)?.Name, calendar.ClosingOf(landing)));
+                    lines?.Add(new DueExplanationLine(DueExplanationKind.MovedOffNonWorkingDay, dueDay, calendar.DayOffOn(landing)?.Name, calendar.ClosingOf(landing)));
                     Walk(lines, calendar, landing, dueDay.AddDays(-1), countWorkingDays: false);
                 }
 
@@ -149,7 +159,7 @@ public static class DueDateCalculator
         foreach (var pause in Merge(pauses))
         {
             var minutes = calendar.WorkingMinutesBetween(pause.FromUtc, pause.ToUtc);
-            lines.Add(new DueExplanationLine(DueExplanationKind.Paused, VietnamTime.DateOf(pause.FromUtc), InstantUtc: pause.FromUtc, Minutes: minutes) { EndUtc = pause.ToUtc });
+            lines?.Add(new DueExplanationLine(DueExplanationKind.Paused, VietnamTime.DateOf(pause.FromUtc), InstantUtc: pause.FromUtc, Minutes: minutes) { EndUtc = pause.ToUtc });
             pausedMinutes += minutes;
         }
 
@@ -158,16 +168,21 @@ public static class DueDateCalculator
             due = calendar.AddWorkingMinutes(due, pausedMinutes);
         }
 
-        lines.Add(new DueExplanationLine(DueExplanationKind.Due, VietnamTime.DateOf(due), InstantUtc: due));
-        return new DueDate(due, countingStart, lines);
+        lines?.Add(new DueExplanationLine(DueExplanationKind.Due, VietnamTime.DateOf(due), InstantUtc: due));
+        return new DueDate(due, countingStart, (IReadOnlyList<DueExplanationLine>?)lines ?? []);
     }
 
     /// <summary>
     /// Adds a line for each day d with <paramref name="fromExclusive"/> &lt; d ≤ <paramref name="toInclusive"/>:
     /// a counted working day (when <paramref name="countWorkingDays"/>), a named day off, or a run of weekend days.
     /// </summary>
-    private static void Walk(List<DueExplanationLine> lines, WorkingCalendar calendar, DateOnly fromExclusive, DateOnly toInclusive, bool countWorkingDays)
+    private static void Walk(List<DueExplanationLine>? lines, WorkingCalendar calendar, DateOnly fromExclusive, DateOnly toInclusive, bool countWorkingDays)
     {
+        if (lines is null)
+        {
+            return;
+        }
+
         DateOnly? weekendStart = null;
         var weekendDays = 0;
         var counted = 0;

@@ -17,7 +17,11 @@ public sealed class DeadlineRebuilder(IDbContextFactory<PublicServiceDbContext> 
 {
     public const int BatchSize = 500;
 
-    public async Task<RebuildReport> RebuildAsync(bool dryRun, CancellationToken ct = default)
+    public Task<RebuildReport> RebuildAsync(bool dryRun, CancellationToken ct = default) =>
+        RebuildAsync(dryRun, calendars.Current, ct);
+
+    /// <summary>The same under a given calendar: a dry run with a candidate calendar previews which deadlines an edit would move.</summary>
+    public async Task<RebuildReport> RebuildAsync(bool dryRun, WorkingCalendar calendar, CancellationToken ct = default)
     {
         var examined = 0;
         var differed = 0;
@@ -26,7 +30,7 @@ public sealed class DeadlineRebuilder(IDbContextFactory<PublicServiceDbContext> 
         while (true)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var context = await db.LoadDeadlineContextAsync(calendars, ct);
+            var context = new DeadlineContext(calendar, (await db.LoadSettingsAsync(ct)).Alerts);
             var batch = await db.Dossiers.Include(d => d.Events).AsSplitQuery()
                 .Where(d => d.Id > afterId).OrderBy(d => d.Id).Take(BatchSize).ToListAsync(ct);
             if (batch.Count == 0) break;

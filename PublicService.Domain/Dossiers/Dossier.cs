@@ -416,11 +416,11 @@ public sealed class Dossier
     private void ComputeDeadlines(DeadlineContext context)
     {
         var calendar = context.Calendar;
-        var period = DueDateCalculator.Compute(calendar, ClockStartUtc, Terms.Total);
+        var period = DueDateCalculator.ComputeUnexplained(calendar, ClockStartUtc, Terms.Total);
         CountingStartUtc = period.CountingStartUtc;
         DueAtUtc = ShiftByPauses(calendar, period.DueUtc);
         StepDueAtUtc = Terms.Steps.Count > 1 && CurrentStep >= 1
-            ? ShiftByPauses(calendar, DueDateCalculator.Compute(calendar, ClockStartUtc, ShareUpTo(CurrentStep)).DueUtc)
+            ? ShiftByPauses(calendar, DueDateCalculator.ComputeUnexplained(calendar, ClockStartUtc, ShareUpTo(CurrentStep)).DueUtc)
             : null;
         NextAlertAtUtc = Status.IsRunning() ? Schedule(context).NextChangeAfter(AlertLevel) : null;
     }

@@ -94,4 +94,42 @@ public sealed class VerbTests : IAsyncLifetime
         Assert.StartsWith("Applied ", first.Lines[0]);
         Assert.Equal(["Database is up to date; no migration applied."], second.Lines);
     }
+
+    [Fact]
+    public async Task ImportCalendar_DayOffNearToday_PreviewsThenMovesDeadlinesAndListsTheDay()
+    {
+        await ConsoleProcess.RunAsync(ConnectionString, "seed-demo", "--dossiers", "300");
+        var day = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(2);
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) day = day.AddDays(1);
+        var csv = Path.ChangeExtension(_path, ".csv");
+        await File.WriteAllTextAsync(csv, $"date,kind,reason,decree\n{day:yyyy-MM-dd},off,Nghỉ đột xuất do bão,\"Công văn 12/UBND-KGVX\"\n");
+
+        var preview = await ConsoleProcess.RunAsync(ConnectionString, "import-calendar", csv, "--dry-run");
+        var applied = await ConsoleProcess.RunAsync(ConnectionString, "import-calendar", csv);
+        var listed = await ConsoleProcess.RunAsync(ConnectionString, "calendar", day.Year.ToString());
+        var rebuilt = await ConsoleProcess.RunAsync(ConnectionString, "rebuild-deadlines", "--dry-run");
+        File.Delete(csv);
+
+        Assert.Equal(0, preview.ExitCode);
+        var moved = int.Parse(System.Text.RegularExpressions.Regex.Match(preview.Lines[0], @"(\d+) dossiers' deadlines would move").Groups[1].Value);
+        Assert.True(moved > 0, preview.Output);
+        Assert.StartsWith($"1 overrides added, 0 replaced; {moved} dossiers' deadlines moved", applied.Lines[0]);
+        Assert.Contains($"{day:yyyy-MM-dd}\toverride-off\tNghỉ đột xuất do bão", listed.Lines);
+        Assert.StartsWith("300 examined, 0 differed", rebuilt.Lines[0]);
+    }
+
+    [Fact]
+    public async Task ImportCalendar_BadRow_ImportsNothingAndNamesTheLine()
+    {
+        var csv = Path.ChangeExtension(_path, ".csv");
+        await File.WriteAllTextAsync(csv, "date,kind,reason,decree\n2026-12-24,off,Nghỉ,QĐ 1\n2026-12-31,holiday,Nghỉ,QĐ 2\n");
+
+        var result = await ConsoleProcess.RunAsync(ConnectionString, "import-calendar", csv);
+        var listed = await ConsoleProcess.RunAsync(ConnectionString, "calendar", "2026");
+        File.Delete(csv);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Dòng 3", result.Error);
+        Assert.DoesNotContain(listed.Lines, l => l.StartsWith("2026-12-24"));
+    }
 }

@@ -2,6 +2,7 @@ using PublicService.Domain;
 using PublicService.Domain.Calendar;
 using PublicService.Domain.Catalog;
 using PublicService.Domain.Dossiers;
+using PublicService.Tests.Support;
 using static PublicService.Tests.Support.TestCalendar;
 
 namespace PublicService.Tests.Domain.Dossiers;
@@ -46,7 +47,7 @@ public sealed class DossierReplayTests
                 dossier.ChangeAlertLevel(at, dossier.LevelAt(at, Context), "he-thong", Context);
             var allowed = dossier.AllowedActions().Where(a => a != DossierAction.Cancel || random.NextDouble() < 0.1).ToList();
             if (allowed.Count == 0) break;
-            Act(dossier, allowed[random.Next(allowed.Count)], at);
+            DossierActions.Act(dossier, allowed[random.Next(allowed.Count)], at);
         }
         return dossier;
     }
@@ -62,25 +63,5 @@ public sealed class DossierReplayTests
         return new ProcessingTerms(new ProcessingTime(amount, unit),
             shares.Select((s, i) => new ProcessingStepTerm(i + 1, $"Bước {i + 1}", 10 + i, new ProcessingTime(s, unit))).ToList(),
             mode, null);
-    }
-
-    private static void Act(Dossier dossier, DossierAction action, DateTime at)
-    {
-        var deadline = VietnamTime.DateOf(at).AddDays(10);
-        switch (action)
-        {
-            case DossierAction.StartProcessing: dossier.StartProcessing(at, "tiepnhan", null, Context); break;
-            case DossierAction.TransferToNextStep: dossier.TransferToNextStep(at, "xuly", "Chuyển bước", Context); break;
-            case DossierAction.RequestSupplement: dossier.RequestSupplement(at, "xuly", "Thiếu giấy tờ", deadline, ["Bản sao"], Context); break;
-            case DossierAction.ReceiveSupplement: dossier.ReceiveSupplement(at, "tiepnhan", null, Context); break;
-            case DossierAction.AwaitPayment: dossier.AwaitPayment(at, "xuly", "Lệ phí", Context); break;
-            case DossierAction.ConfirmPayment: dossier.ConfirmPayment(at, "xuly", null, Context); break;
-            case DossierAction.RecordResult: dossier.RecordResult(at, "xuly", null, Context); break;
-            case DossierAction.ReturnResult: dossier.ReturnResult(at, "tiepnhan", null, Context); break;
-            case DossierAction.Stop: dossier.Stop(at, "xuly", "Không đủ điều kiện", Context); break;
-            case DossierAction.Withdraw: dossier.Withdraw(at, "tiepnhan", "Công dân rút", Context); break;
-            case DossierAction.IssueApology: dossier.IssueApology(at, "xuly", "Cần xác minh", (dossier.NewAppointmentUtc ?? dossier.DueAtUtc).AddDays(2), Context); break;
-            case DossierAction.Cancel: dossier.Cancel(at, "quantri", "Nhập nhầm", Context); break;
-        }
     }
 }

@@ -1,5 +1,6 @@
 using PublicService.Domain;
 using PublicService.Domain.Dossiers;
+using PublicService.Tests.Support;
 using static PublicService.Tests.Support.TestCalendar;
 
 namespace PublicService.Tests.Domain.Dossiers;
@@ -167,24 +168,5 @@ public sealed class DossierTransitionTests
         }
     }
 
-    private static void Act(Dossier dossier, DossierAction action)
-    {
-        var at = Received.AddHours(6);
-        switch (action)
-        {
-            case DossierAction.StartProcessing: dossier.StartProcessing(at, "tiepnhan", "Chuyển", Context); break;
-            case DossierAction.TransferToNextStep: dossier.TransferToNextStep(at, "xuly", null, Context); break;
-            case DossierAction.RequestSupplement: dossier.RequestSupplement(at, "xuly", "Thiếu", DateOnly.FromDateTime(at).AddDays(10), [], Context); break;
-            case DossierAction.ReceiveSupplement: dossier.ReceiveSupplement(at, "tiepnhan", null, Context); break;
-            case DossierAction.AwaitPayment: dossier.AwaitPayment(at, "xuly", "Lệ phí", Context); break;
-            case DossierAction.ConfirmPayment: dossier.ConfirmPayment(at, "xuly", null, Context); break;
-            case DossierAction.RecordResult: dossier.RecordResult(at, "xuly", null, Context); break;
-            case DossierAction.ReturnResult: dossier.ReturnResult(at, "tiepnhan", null, Context); break;
-            case DossierAction.Stop: dossier.Stop(at, "xuly", "Không đủ điều kiện", Context); break;
-            case DossierAction.Withdraw: dossier.Withdraw(at, "tiepnhan", "Công dân rút", Context); break;
-            case DossierAction.IssueApology: dossier.IssueApology(at, "xuly", "Cần xác minh", dossier.DueAtUtc.AddDays(3), Context); break;
-            case DossierAction.Cancel: dossier.Cancel(at, "quantri", "Nhập nhầm", Context); break;
-            default: throw new ArgumentOutOfRangeException(nameof(action));
-        }
-    }
+    private static void Act(Dossier dossier, DossierAction action) => DossierActions.Act(dossier, action, Received.AddHours(6));
 }

@@ -1,0 +1,26 @@
+using PublicService.Domain.Calendar;
+using static PublicService.Tests.Support.TestCalendar;
+
+namespace PublicService.Tests.Domain.Calendar;
+
+public sealed class DueDateUnexplainedTests
+{
+    [Fact]
+    public void ComputeUnexplained_RandomReceipts_GivesTheSameInstantsAsCompute()
+    {
+        var random = new Random(11);
+        for (var i = 0; i < 2000; i++)
+        {
+            var received = Vn(2025, 1, 1).AddMinutes(random.Next(0, 2 * 365 * 24 * 60));
+            var unit = (TimeUnit)random.Next(1, 5);
+            var time = new ProcessingTime(unit == TimeUnit.SameDay ? 0 : random.Next(0, 40), unit);
+
+            var explained = DueDateCalculator.Compute(Default, received, time);
+            var fast = DueDateCalculator.ComputeUnexplained(Default, received, time);
+
+            Assert.Equal((explained.DueUtc, explained.CountingStartUtc), (fast.DueUtc, fast.CountingStartUtc));
+            Assert.Empty(fast.Explanation);
+            Assert.NotEmpty(explained.Explanation);
+        }
+    }
+}
