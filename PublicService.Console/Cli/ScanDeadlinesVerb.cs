@@ -5,7 +5,8 @@ using PublicService.Domain.Monitoring;
 namespace PublicService.Console.Cli;
 
 /// <summary>
-/// <c>scan-deadlines [--now ISO]</c>: one deadline scan, printed as one JSON line of counts. When another process
+/// <c>scan-deadlines [--now ISO] [--all]</c>: one deadline scan, printed as one JSON line of counts. <c>--all</c>
+/// re-levels every running dossier (after deadlines moved later, e.g. an imported day off). When another process
 /// holds the scan lease, nothing is written and the verb exits with 1 and says so on stderr.
 /// </summary>
 public static class ScanDeadlinesVerb
@@ -26,8 +27,11 @@ public static class ScanDeadlinesVerb
             }
         }
 
+        var all = arguments.Flag("all");
+
         await DomainServices.MigrateAndLoadCalendarAsync(services);
-        var result = await services.GetRequiredService<DeadlineScanner>().ScanAsync(now);
+        var scanner = services.GetRequiredService<DeadlineScanner>();
+        var result = all ? await scanner.RelevelAllAsync(now) : await scanner.ScanAsync(now);
         if (result.Skipped)
         {
             System.Console.Error.WriteLine("another deadline scan is running (its lease is taken); nothing was scanned");

@@ -41,7 +41,19 @@ public sealed class DeadlineScanner(
     public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Scans at <paramref name="nowUtc"/> (default: the current time) and tells the listeners after commit.</summary>
-    public async Task<DeadlineScanResult> ScanAsync(DateTime? nowUtc = null, CancellationToken ct = default)
+    public Task<DeadlineScanResult> ScanAsync(DateTime? nowUtc = null, CancellationToken ct = default) =>
+        RunAsync(DueDossierIds, nowUtc, ct);
+
+    /// <summary>
+    /// Re-levels every running dossier, not only those whose next alert instant has passed. After deadlines moved
+    /// later (a new day off, looser thresholds), a stored level can be higher than the schedule now gives, and the
+    /// next alert instant (the next <em>rise</em>, or none once overdue) would never select it; this lowers it,
+    /// with an event. It costs the running dossiers, so it is meant for after such a change, not every minute.
+    /// </summary>
+    public Task<DeadlineScanResult> RelevelAllAsync(DateTime? nowUtc = null, CancellationToken ct = default) =>
+        RunAsync(RunningDossierIds, nowUtc, ct);
+
+    private async Task<DeadlineScanResult> RunAsync(Func<PublicServiceDbContext, DateTime, IQueryable<long>> select, DateTime? nowUtc, CancellationToken ct)
     {
         var started = time.GetTimestamp();
         var now = DateTime.SpecifyKind(nowUtc ?? time.GetUtcNow().UtcDateTime, DateTimeKind.Utc);
@@ -54,7 +66,7 @@ public sealed class DeadlineScanner(
                 return DeadlineScanResult.SkippedAt(now, (long)time.GetElapsedTime(started).TotalMilliseconds);
             try
             {
-                result = await ScanUnderLeaseAsync(now, started, ct);
+                result = await ScanUnderLeaseAsync(select, now, started, ct);
             }
             finally
             {
@@ -74,14 +86,15 @@ public sealed class DeadlineScanner(
         return result;
     }
 
-    private async Task<DeadlineScanResult> ScanUnderLeaseAsync(DateTime now, long started, CancellationToken ct)
+    private async Task<DeadlineScanResult> ScanUnderLeaseAsync(
+        Func<PublicServiceDbContext, DateTime, IQueryable<long>> select, DateTime now, long started, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var context = await db.LoadDeadlineContextAsync(calendars, ct);
         // On SQLite this is BEGIN IMMEDIATE: the scan holds the write lock from its first read, so a workflow
         // verb waits for it (busy_timeout) instead of changing a dossier between our read and our write.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var dueIds = await DueDossierIds(db, now).ToListAsync(ct);
+        var dueIds = await select(db, now).ToListAsync(ct);
 
         var changes = new List<AlertChange>();
         await using (var writer = ScanWriter.For(db))
@@ -124,6 +137,12 @@ public sealed class DeadlineScanner(
         db.Dossiers
             .Where(d => d.NextAlertAtUtc != null && d.NextAlertAtUtc <= nowUtc)
             .OrderBy(d => d.NextAlertAtUtc)
+            .Select(d => d.Id);
+
+    private static IQueryable<long> RunningDossierIds(PublicServiceDbContext db, DateTime nowUtc) =>
+        db.Dossiers
+            .Where(d => d.Status == DossierStatus.Received || d.Status == DossierStatus.InProcess)
+            .OrderBy(d => d.Id)
             .Select(d => d.Id);
 
     private async Task<bool> TryTakeLeaseAsync(string holder, CancellationToken ct)

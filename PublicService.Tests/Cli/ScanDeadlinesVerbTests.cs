@@ -26,6 +26,7 @@ public sealed class ScanDeadlinesVerbTests : IAsyncLifetime
 
         var first = await ConsoleProcess.RunAsync(ConnectionString, "scan-deadlines", "--now", now);
         var second = await ConsoleProcess.RunAsync(ConnectionString, "scan-deadlines", "--now", now);
+        var relevel = await ConsoleProcess.RunAsync(ConnectionString, "scan-deadlines", "--now", now, "--all");
         var rebuilt = await ConsoleProcess.RunAsync(ConnectionString, "rebuild-deadlines", "--dry-run");
 
         Assert.Equal(0, first.ExitCode);
@@ -38,6 +39,7 @@ public sealed class ScanDeadlinesVerbTests : IAsyncLifetime
         Assert.Equal(changed, json.RootElement.GetProperty("approaching").GetInt32()
             + json.RootElement.GetProperty("dueToday").GetInt32() + json.RootElement.GetProperty("overdue").GetInt32());
         Assert.StartsWith("{\"scanned\":0,\"changed\":0,\"approaching\":0,\"dueToday\":0,\"overdue\":0,", Assert.Single(second.Lines));
+        Assert.Equal(0, JsonDocument.Parse(Assert.Single(relevel.Lines)).RootElement.GetProperty("changed").GetInt32());
         Assert.StartsWith("300 examined, 0 differed", rebuilt.Lines[0]);
     }
 
@@ -45,6 +47,7 @@ public sealed class ScanDeadlinesVerbTests : IAsyncLifetime
     [InlineData("scan-deadlines", "--now", "tomorrow")]
     [InlineData("scan-deadlines", "--now")]
     [InlineData("scan-deadlines", "now")]
+    [InlineData("scan-deadlines", "--all", "yes")]
     [InlineData("scan-deadlines", "--later", "2026-03-02T09:00:00+07:00")]
     public async Task ScanDeadlines_BadInput_ExitsWithTwoAndOneLineReason(params string[] args)
     {

@@ -199,6 +199,33 @@ public sealed class DeadlineScannerTests(ITestOutputHelper output) : IAsyncLifet
     }
 
     [Fact]
+    public async Task RelevelAll_AfterNewDaysOffMovedTheDueDateLater_LowersAStuckOverdueLevelWithAnEvent()
+    {
+        var id = await AddAsync(OneStop(10), Vn(2026, 3, 2, 9));
+        var scanner = Scanner();
+        Assert.Equal(1, (await scanner.ScanAsync(Vn(2026, 3, 17, 8))).Overdue);
+        // Two decreed days off inside the period: due 18/03 17:00 instead of 16/03.
+        _database.Calendars.Replace(PublicService.Domain.Calendar.WorkingCalendar.Compile(PublicService.Domain.Calendar.WorkingCalendarSettings.Default,
+        [
+            new(new DateOnly(2026, 3, 13), PublicService.Domain.Calendar.CalendarOverrideKind.DayOff, "Nghỉ đột xuất", "QĐ 99/QĐ-UBND"),
+            new(new DateOnly(2026, 3, 16), PublicService.Domain.Calendar.CalendarOverrideKind.DayOff, "Nghỉ đột xuất", "QĐ 99/QĐ-UBND"),
+        ]));
+        var rebuilder = new DeadlineRebuilder(_database.Factory, _database.Calendars);
+        Assert.Equal(1, (await rebuilder.RebuildAsync(dryRun: false)).Differed);
+
+        var scan = await scanner.ScanAsync(Vn(2026, 3, 17, 9));
+        var relevel = await scanner.RelevelAllAsync(Vn(2026, 3, 17, 9));
+        var again = await scanner.RelevelAllAsync(Vn(2026, 3, 17, 9));
+
+        Assert.Equal(0, scan.Scanned);
+        Assert.Equal([new AlertChange(id, "000.00.15.H48-260302-0001", AlertLevel.Overdue, AlertLevel.Approaching)], relevel.Changes);
+        Assert.Equal(0, again.Changed);
+        var dossier = await LoadAsync(id);
+        Assert.Equal((Vn(2026, 3, 18, 17), Vn(2026, 3, 18)), (dossier.DueAtUtc, dossier.NextAlertAtUtc));
+        Assert.Equal(0, (await rebuilder.RebuildAsync(dryRun: true)).Differed);
+    }
+
+    [Fact]
     public async Task Scan_TwiceAtTheSameInstant_ChangesNothingTheSecondTime()
     {
         await new DemoSeeder(_database.Factory, _database.Calendars, _database.Clock).SeedAsync(300, 5);
