@@ -226,6 +226,23 @@ public sealed class DeadlineScannerTests(ITestOutputHelper output) : IAsyncLifet
     }
 
     [Fact]
+    public async Task Workflow_AfterTheScanRaisedTheLevel_StillAcceptsTheOfficersVersion()
+    {
+        var id = await AddAsync(OneStop(10), Vn(2026, 3, 2, 9), d => d.StartProcessing(Vn(2026, 3, 2, 10), "tiepnhan", null, Context));
+        var seen = (await LoadAsync(id)).RowVersion;
+        await Scanner().ScanAsync(Vn(2026, 3, 17, 8));
+        _database.Clock.SetUtcNow(Vn(2026, 3, 17, 9));
+        var workflow = new DossierWorkflow(_database.Factory, _database.Calendars, _database.Clock);
+
+        var done = await workflow.RecordResultAsync(id, seen, "xuly.minh", "Đã có kết quả");
+
+        Assert.Equal(DossierStatus.ResultReady, done.Status);
+        var refused = await Assert.ThrowsAsync<PublicService.Domain.DomainException>(() => workflow.ReturnResultAsync(id, seen, "tiepnhan", null));
+        Assert.Contains("xuly.minh", refused.Message);
+        await AssertReplayAgreesAsync();
+    }
+
+    [Fact]
     public async Task Scan_TwiceAtTheSameInstant_ChangesNothingTheSecondTime()
     {
         await new DemoSeeder(_database.Factory, _database.Calendars, _database.Clock).SeedAsync(300, 5);
