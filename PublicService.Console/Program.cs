@@ -11,6 +11,7 @@ using PublicService.Console.Cli;
 using PublicService.Console.Components;
 using PublicService.Console.Hosting;
 using PublicService.Console.Identity;
+using PublicService.Console.Jobs;
 using PublicService.Console.Localization;
 using PublicService.Domain.Staff;
 
@@ -80,6 +81,7 @@ builder.Services.AddHangfire(configuration => configuration
     .UseRecommendedSerializerSettings()
     .UseInMemoryStorage());
 builder.Services.AddHangfireServer();
+builder.Services.AddDeadlineMonitoring();
 
 var app = builder.Build();
 
@@ -103,6 +105,7 @@ app.MapHealthChecks("/health").AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await DomainServices.PrepareDatabaseAsync(app.Services, demo, Console.Out);
+app.Services.ScheduleDeadlineScan(app.Configuration);
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

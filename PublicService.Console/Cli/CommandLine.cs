@@ -15,6 +15,7 @@ public static class CommandLine
         ["calendar"] = new([], CalendarVerb.RunAsync),
         ["due"] = new(["received", "time", "explain"], DueVerb.RunAsync),
         ["rebuild-deadlines"] = new(["dry-run"], RebuildDeadlinesVerb.RunAsync),
+        ["scan-deadlines"] = new(["now", "all"], ScanDeadlinesVerb.RunAsync),
         ["import-calendar"] = new(["dry-run"], ImportCalendarVerb.RunAsync),
         ["create-admin"] = new(["email", "name"], CreateAdminVerb.RunAsync),
     };

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PublicService.Domain.Calendar;
 using PublicService.Domain.Dossiers;
+using PublicService.Domain.Monitoring;
 using PublicService.Domain.Persistence;
 using PublicService.Domain.Settings;
 using PublicService.Domain.Staff;
@@ -28,6 +29,8 @@ public static class DomainServices
         services.AddTransient<DossierReception>();
         services.AddTransient<DossierWorkflow>();
         services.AddTransient<DeadlineRebuilder>();
+        // One per process: its semaphore keeps this process's scans from overlapping.
+        services.AddSingleton<DeadlineScanner>();
         services.AddTransient<CalendarChanges>();
         // Identity's stores and managers, without the cookie parts: verbs create accounts too. Program.cs adds
         // the sign-in manager and cookies for the web app.

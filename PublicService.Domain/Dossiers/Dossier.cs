@@ -65,6 +65,12 @@ public sealed class Dossier
     /// <summary>When the result was ready, or the dossier otherwise ended.</summary>
     public DateTime? FinishedAtUtc { get; private set; }
 
+    /// <summary>
+    /// The sequence number of the latest event, kept on the row so that an event can be appended without loading
+    /// the history (the deadline scan appends <c>AlertChanged</c> to dossiers loaded without their events).
+    /// </summary>
+    public int LastEventSequence { get; private set; }
+
     /// <summary>Optimistic concurrency token, bumped by every verb.</summary>
     public int RowVersion { get; private set; }
     public string LastChangedBy { get; private set; }
@@ -227,6 +233,18 @@ public sealed class Dossier
     public AlertLevel LevelAt(DateTime nowUtc, DeadlineContext context) =>
         Status.IsRunning() ? Schedule(context).LevelAt(nowUtc) : AlertLevel;
 
+    /// <summary>
+    /// Recomputes the schedule columns (due instants, next alert instant) under <paramref name="context"/> without
+    /// an event; true when any changed. The scan uses it for a dossier it selected whose level is already right,
+    /// e.g. after the thresholds changed, so that the same dossier is not selected again on every run.
+    /// </summary>
+    public bool RefreshSchedule(DeadlineContext context)
+    {
+        var before = Deadlines();
+        ComputeDeadlines(context);
+        return Deadlines() != before;
+    }
+
     public DeadlineState Deadlines() => new(
         Status, CurrentStep, CurrentAgencyId, ClockStartUtc, CountingStartUtc, PausedWorkingMinutes, PausedSinceUtc,
         DueAtUtc, StepDueAtUtc, AlertLevel, NextAlertAtUtc, SupplementRequested, SupplementDeadline, NewAppointmentUtc, FinishedAtUtc);
@@ -297,7 +315,7 @@ public sealed class Dossier
     {
         if (string.IsNullOrWhiteSpace(actor) || actor.Length > DossierEvent.ActorMaxLength)
             throw new DomainException("dossier.actor.required", "Thiếu người thực hiện thao tác.", "Actor");
-        var e = new DossierEvent(_events.Count + 1, type, actor, atUtc, data);
+        var e = new DossierEvent(LastEventSequence + 1, type, actor, atUtc, data);
         Apply(e, context);
         _events.Add(e);
         RowVersion++;
@@ -389,6 +407,7 @@ public sealed class Dossier
             default:
                 throw new InvalidOperationException($"Unknown dossier event type {e.Type}.");
         }
+        LastEventSequence = e.Sequence;
         LastChangedBy = e.Actor;
         LastChangedAtUtc = e.AtUtc;
         ComputeDeadlines(context);

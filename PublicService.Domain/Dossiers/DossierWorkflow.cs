@@ -75,7 +75,7 @@ public sealed class DossierWorkflow(IDbContextFactory<PublicServiceDbContext> db
         var dossier = await LoadWithEventsAsync(db, dossierId, ct);
         // Scope before staleness: someone outside the agency learns nothing about who last touched the dossier.
         _scope?.EnsureCovers(dossier);
-        if (dossier.RowVersion != seenRowVersion) throw Stale(dossier);
+        if (!StillAsSeen(dossier, seenRowVersion)) throw Stale(dossier);
 
         act(dossier, time.GetUtcNow().UtcDateTime, context);
         try
@@ -88,11 +88,21 @@ public sealed class DossierWorkflow(IDbContextFactory<PublicServiceDbContext> db
             // number the winner already took. Either way the dossier moved on under us.
             await using var fresh = await dbFactory.CreateDbContextAsync(ct);
             var current = await LoadWithEventsAsync(fresh, dossierId, ct);
-            if (current.RowVersion != seenRowVersion) throw Stale(current);
+            if (!StillAsSeen(current, seenRowVersion)) throw Stale(current);
             throw;
         }
         return dossier;
     }
+
+    /// <summary>
+    /// True when nobody acted on the dossier since the caller saw version <paramref name="seenRowVersion"/>. Every
+    /// event bumps the version by one, so the events after it are those numbered above it; alert levels the
+    /// deadline scan recorded meanwhile are time passing, not a competing edit, and do not make the caller stale.
+    /// </summary>
+    private static bool StillAsSeen(Dossier dossier, int seenRowVersion) =>
+        dossier.RowVersion == seenRowVersion
+        || (seenRowVersion < dossier.RowVersion
+            && dossier.Events.Where(e => e.Sequence > seenRowVersion).All(e => e.Type == DossierEventType.AlertChanged && e.Actor == DeadlineScanner.Actor));
 
     private static async Task<Dossier> LoadWithEventsAsync(PublicServiceDbContext db, long dossierId, CancellationToken ct) =>
         await db.Dossiers.Include(d => d.Events).AsSplitQuery().SingleOrDefaultAsync(d => d.Id == dossierId, ct)

@@ -20,7 +20,7 @@ public sealed class MainLayoutTests : ComponentTestBase
         Assert.Equal(
             [
                 ("Tổng quan", ""), ("Thủ tục hành chính", "thu-tuc"), ("Danh mục dùng chung", "danh-muc"),
-                ("Lịch làm việc", "lich-lam-viec"), ("Tính hạn giải quyết", "tinh-han"),
+                ("Lịch làm việc", "lich-lam-viec"), ("Tính hạn giải quyết", "tinh-han"), ("Giám sát thời hạn", "giam-sat"),
             ],
             links);
         Assert.Contains("nội dung", layout.Markup);

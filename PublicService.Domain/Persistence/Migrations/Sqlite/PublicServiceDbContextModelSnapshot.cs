@@ -626,6 +626,9 @@ namespace PublicService.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("LastEventSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("NewAppointmentUtc")
                         .HasColumnType("TEXT");
 
@@ -748,6 +751,30 @@ namespace PublicService.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("Type", "AtUtc");
 
                     b.ToTable("DossierEvents");
+                });
+
+            modelBuilder.Entity("PublicService.Domain.Monitoring.ScanLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ScanLeases");
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "deadline-scan"
+                        });
                 });
 
             modelBuilder.Entity("PublicService.Domain.Settings.CenterSettings", b =>

@@ -1,0 +1,65 @@
+using PublicService.Domain.Monitoring;
+
+namespace PublicService.Console.Live;
+
+/// <summary>
+/// Fans each committed deadline scan out to every subscribed circuit, in this process. Components subscribe on
+/// init, dispose the subscription on dispose, and marshal to their renderer with <c>InvokeAsync</c>: the handler
+/// runs on the scan's thread.
+/// </summary>
+public sealed class AlertBroadcaster(ILogger<AlertBroadcaster> logger) : IAlertChangeListener
+{
+    private readonly Lock _gate = new();
+    private ImmutableHandlers _handlers = ImmutableHandlers.Empty;
+
+    /// <summary>The latest scan that changed levels, for screens that open after it.</summary>
+    public DeadlineScanResult? Latest { get; private set; }
+
+    public int SubscriberCount => _handlers.Items.Length;
+
+    public IDisposable Subscribe(Func<DeadlineScanResult, Task> handler)
+    {
+        lock (_gate) _handlers = _handlers.Add(handler);
+        return new Subscription(this, handler);
+    }
+
+    public async Task OnAlertsChangedAsync(DeadlineScanResult result, CancellationToken ct)
+    {
+        Latest = result;
+        foreach (var handler in _handlers.Items)
+        {
+            try
+            {
+                await handler(result);
+            }
+            catch (Exception e)
+            {
+                // One broken circuit must not keep the news from the others, nor fail the committed scan.
+                logger.LogWarning(e, "An alert subscriber failed");
+            }
+        }
+    }
+
+    private void Unsubscribe(Func<DeadlineScanResult, Task> handler)
+    {
+        lock (_gate) _handlers = _handlers.Remove(handler);
+    }
+
+    private sealed class Subscription(AlertBroadcaster owner, Func<DeadlineScanResult, Task> handler) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) owner.Unsubscribe(handler);
+        }
+    }
+
+    /// <summary>Copy-on-write, so publishing iterates a snapshot without holding the lock.</summary>
+    private sealed record ImmutableHandlers(Func<DeadlineScanResult, Task>[] Items)
+    {
+        public static readonly ImmutableHandlers Empty = new([]);
+        public ImmutableHandlers Add(Func<DeadlineScanResult, Task> handler) => new([.. Items, handler]);
+        public ImmutableHandlers Remove(Func<DeadlineScanResult, Task> handler) => new(Items.Where(h => h != handler).ToArray());
+    }
+}

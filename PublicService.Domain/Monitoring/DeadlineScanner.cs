@@ -1,0 +1,166 @@
+using Microsoft.EntityFrameworkCore;
+using PublicService.Domain.Calendar;
+using PublicService.Domain.Dossiers;
+using PublicService.Domain.Persistence;
+using PublicService.Domain.Settings;
+
+namespace PublicService.Domain.Monitoring;
+
+/// <summary>
+/// The deadline scan: raises the alert level of every running dossier whose <see cref="Dossier.NextAlertAtUtc"/>
+/// has passed, recording an <c>AlertChanged</c> event per change.
+/// <list type="bullet">
+/// <item>It costs what changes: it seeks the filtered index on <c>NextAlertAtUtc</c>, loads only those rows in
+/// batches, without their histories (the next sequence number is on the row), and writes them with prepared
+/// statements (<see cref="ScanWriter"/>).</item>
+/// <item>All batches are written in one transaction: a crash or an error leaves nothing half-written, and the
+/// next run simply does the whole work again.</item>
+/// <item>It is idempotent: a changed dossier's next alert instant lies after <c>now</c>, so a second run at the
+/// same instant finds nothing.</item>
+/// <item>Runs don't overlap: a semaphore guards this process, a lease row in the database guards against other
+/// processes (another node, the <c>scan-deadlines</c> verb). A run that finds either taken is skipped.</item>
+/// </list>
+/// Register it as a singleton so that the semaphore is shared by every caller of the process.
+/// </summary>
+public sealed class DeadlineScanner(
+    IDbContextFactory<PublicServiceDbContext> dbFactory,
+    WorkingCalendarProvider calendars,
+    TimeProvider time,
+    IEnumerable<IAlertChangeListener> listeners)
+{
+    public const string LeaseName = "deadline-scan";
+    /// <summary>The actor recorded on the events the scan appends.</summary>
+    public const string Actor = "he-thong";
+
+    private readonly SemaphoreSlim _running = new(1, 1);
+
+    /// <summary>Dossiers loaded and written per round trip.</summary>
+    public int BatchSize { get; init; } = 500;
+
+    /// <summary>How long a crashed holder keeps other processes out; far longer than a scan takes.</summary>
+    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Scans at <paramref name="nowUtc"/> (default: the current time) and tells the listeners after commit.</summary>
+    public Task<DeadlineScanResult> ScanAsync(DateTime? nowUtc = null, CancellationToken ct = default) =>
+        RunAsync(DueDossierIds, nowUtc, ct);
+
+    /// <summary>
+    /// Re-levels every running dossier, not only those whose next alert instant has passed. After deadlines moved
+    /// later (a new day off, looser thresholds), a stored level can be higher than the schedule now gives, and the
+    /// next alert instant (the next <em>rise</em>, or none once overdue) would never select it; this lowers it,
+    /// with an event. It costs the running dossiers, so it is meant for after such a change, not every minute.
+    /// </summary>
+    public Task<DeadlineScanResult> RelevelAllAsync(DateTime? nowUtc = null, CancellationToken ct = default) =>
+        RunAsync(RunningDossierIds, nowUtc, ct);
+
+    private async Task<DeadlineScanResult> RunAsync(Func<PublicServiceDbContext, DateTime, IQueryable<long>> select, DateTime? nowUtc, CancellationToken ct)
+    {
+        var started = time.GetTimestamp();
+        var now = DateTime.SpecifyKind(nowUtc ?? time.GetUtcNow().UtcDateTime, DateTimeKind.Utc);
+        if (!await _running.WaitAsync(0, ct)) return DeadlineScanResult.SkippedAt(now, 0);
+        DeadlineScanResult result;
+        try
+        {
+            var holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+            if (!await TryTakeLeaseAsync(holder, ct))
+                return DeadlineScanResult.SkippedAt(now, (long)time.GetElapsedTime(started).TotalMilliseconds);
+            try
+            {
+                result = await ScanUnderLeaseAsync(select, now, started, ct);
+            }
+            finally
+            {
+                // Released even when the scan failed, so that a retry need not wait for the lease to expire.
+                await ReleaseLeaseAsync(holder);
+            }
+        }
+        finally
+        {
+            _running.Release();
+        }
+        if (result.Changed > 0)
+        {
+            foreach (var listener in listeners)
+                await listener.OnAlertsChangedAsync(result, ct);
+        }
+        return result;
+    }
+
+    private async Task<DeadlineScanResult> ScanUnderLeaseAsync(
+        Func<PublicServiceDbContext, DateTime, IQueryable<long>> select, DateTime now, long started, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var context = await db.LoadDeadlineContextAsync(calendars, ct);
+        // On SQLite this is BEGIN IMMEDIATE: the scan holds the write lock from its first read, so a workflow
+        // verb waits for it (busy_timeout) instead of changing a dossier between our read and our write.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var dueIds = await select(db, now).ToListAsync(ct);
+
+        var changes = new List<AlertChange>();
+        await using (var writer = ScanWriter.For(db))
+        {
+            foreach (var ids in dueIds.Chunk(BatchSize))
+            {
+                // Without their histories and untracked: the next sequence number is on the row, and the writer
+                // sends only the columns the scan can change.
+                var batch = await db.Dossiers.AsNoTracking().Where(d => ids.Contains(d.Id)).ToListAsync(ct);
+                foreach (var dossier in batch)
+                {
+                    var from = dossier.AlertLevel;
+                    var seen = dossier.RowVersion;
+                    // The history stays in time order: a scan "in the past" does not write before a later change.
+                    if (now < dossier.LastChangedAtUtc) continue;
+                    if (dossier.ChangeAlertLevel(now, dossier.LevelAt(now, context), Actor, context))
+                        changes.Add(new AlertChange(dossier.Id, dossier.Code, from, dossier.AlertLevel));
+                    else if (!dossier.RefreshSchedule(context))
+                        continue;
+                    await writer.WriteAsync(dossier, seen, ct);
+                }
+            }
+        }
+        await transaction.CommitAsync(ct);
+
+        return new DeadlineScanResult(now, dueIds.Count, changes.Count,
+            changes.Count(c => c.To == AlertLevel.Approaching),
+            changes.Count(c => c.To == AlertLevel.DueToday),
+            changes.Count(c => c.To == AlertLevel.Overdue),
+            (long)time.GetElapsedTime(started).TotalMilliseconds,
+            false,
+            changes);
+    }
+
+    /// <summary>
+    /// The ids of the dossiers whose next alert instant has passed: a seek on the filtered index on
+    /// <c>NextAlertAtUtc</c> (the explicit NOT NULL lets SQLite match the index's filter).
+    /// </summary>
+    public static IQueryable<long> DueDossierIds(PublicServiceDbContext db, DateTime nowUtc) =>
+        db.Dossiers
+            .Where(d => d.NextAlertAtUtc != null && d.NextAlertAtUtc <= nowUtc)
+            .OrderBy(d => d.NextAlertAtUtc)
+            .Select(d => d.Id);
+
+    private static IQueryable<long> RunningDossierIds(PublicServiceDbContext db, DateTime nowUtc) =>
+        db.Dossiers
+            .Where(d => d.Status == DossierStatus.Received || d.Status == DossierStatus.InProcess)
+            .OrderBy(d => d.Id)
+            .Select(d => d.Id);
+
+    private async Task<bool> TryTakeLeaseAsync(string holder, CancellationToken ct)
+    {
+        var wallNow = time.GetUtcNow().UtcDateTime;
+        var expires = wallNow + LeaseDuration;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var taken = await db.ScanLeases
+            .Where(l => l.Name == LeaseName && (l.Holder == null || l.ExpiresAtUtc == null || l.ExpiresAtUtc < wallNow))
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, holder).SetProperty(l => l.ExpiresAtUtc, expires), ct);
+        return taken == 1;
+    }
+
+    private async Task ReleaseLeaseAsync(string holder)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        await db.ScanLeases
+            .Where(l => l.Name == LeaseName && l.Holder == holder)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, (string?)null).SetProperty(l => l.ExpiresAtUtc, (DateTime?)null), CancellationToken.None);
+    }
+}

@@ -1,0 +1,123 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using PublicService.Domain.Dossiers;
+using PublicService.Domain.Persistence;
+
+namespace PublicService.Domain.Monitoring;
+
+/// <summary>
+/// Writes what the scan changed with two prepared statements reused for every dossier in the transaction: one
+/// UPDATE of the derived columns (guarded by the concurrency token) and one INSERT per new event. Change tracking
+/// costs more than the scan itself; this keeps a few thousand changes well under a second. Table and column names,
+/// quoting and value conversions come from the EF model, so the SQL follows the mapping on every provider.
+/// </summary>
+internal sealed class ScanWriter : IAsyncDisposable
+{
+    private static readonly (string Property, Func<Dossier, object?> Value)[] DossierColumns =
+    [
+        (nameof(Dossier.CountingStartUtc), d => d.CountingStartUtc),
+        (nameof(Dossier.DueAtUtc), d => d.DueAtUtc),
+        (nameof(Dossier.StepDueAtUtc), d => d.StepDueAtUtc),
+        (nameof(Dossier.AlertLevel), d => d.AlertLevel),
+        (nameof(Dossier.NextAlertAtUtc), d => d.NextAlertAtUtc),
+        (nameof(Dossier.LastEventSequence), d => d.LastEventSequence),
+        (nameof(Dossier.RowVersion), d => d.RowVersion),
+        (nameof(Dossier.LastChangedBy), d => d.LastChangedBy),
+        (nameof(Dossier.LastChangedAtUtc), d => d.LastChangedAtUtc),
+    ];
+
+    private static readonly (string Property, Func<long, DossierEvent, object?> Value)[] EventColumns =
+    [
+        (nameof(DossierEvent.DossierId), (id, _) => id),
+        (nameof(DossierEvent.Sequence), (_, e) => e.Sequence),
+        (nameof(DossierEvent.Type), (_, e) => e.Type),
+        (nameof(DossierEvent.Actor), (_, e) => e.Actor),
+        (nameof(DossierEvent.AtUtc), (_, e) => e.AtUtc),
+        (nameof(DossierEvent.DataJson), (_, e) => e.DataJson),
+    ];
+
+    private readonly DbCommand _update;
+    private readonly IProperty[] _updateProperties;
+    private readonly IProperty _id;
+    private readonly IProperty _rowVersion;
+    private readonly DbCommand _insert;
+    private readonly IProperty[] _insertProperties;
+
+    private ScanWriter(PublicServiceDbContext db, DbTransaction transaction)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var connection = db.Database.GetDbConnection();
+
+        var dossier = db.Model.FindEntityType(typeof(Dossier))!;
+        _updateProperties = DossierColumns.Select(c => dossier.FindProperty(c.Property)!).ToArray();
+        _id = dossier.FindProperty(nameof(Dossier.Id))!;
+        _rowVersion = dossier.FindProperty(nameof(Dossier.RowVersion))!;
+        _update = connection.CreateCommand();
+        _update.Transaction = transaction;
+        var sets = _updateProperties.Select((p, i) => $"{sql.DelimitIdentifier(p.GetColumnName())} = @u{i}");
+        _update.CommandText =
+            $"UPDATE {sql.DelimitIdentifier(dossier.GetTableName()!)} SET {string.Join(", ", sets)} " +
+            $"WHERE {sql.DelimitIdentifier(_id.GetColumnName())} = @id AND {sql.DelimitIdentifier(_rowVersion.GetColumnName())} = @seen";
+        for (var i = 0; i < _updateProperties.Length; i++) AddParameter(_update, $"@u{i}");
+        AddParameter(_update, "@id");
+        AddParameter(_update, "@seen");
+
+        var dossierEvent = db.Model.FindEntityType(typeof(DossierEvent))!;
+        _insertProperties = EventColumns.Select(c => dossierEvent.FindProperty(c.Property)!).ToArray();
+        _insert = connection.CreateCommand();
+        _insert.Transaction = transaction;
+        _insert.CommandText =
+            $"INSERT INTO {sql.DelimitIdentifier(dossierEvent.GetTableName()!)} " +
+            $"({string.Join(", ", _insertProperties.Select(p => sql.DelimitIdentifier(p.GetColumnName())))}) " +
+            $"VALUES ({string.Join(", ", _insertProperties.Select((_, i) => $"@e{i}"))})";
+        for (var i = 0; i < _insertProperties.Length; i++) AddParameter(_insert, $"@e{i}");
+    }
+
+    /// <summary>A writer on the context's connection, inside its current transaction.</summary>
+    public static ScanWriter For(PublicServiceDbContext db) =>
+        new(db, db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("The scan writes inside its transaction."));
+
+    /// <summary>
+    /// Writes the dossier's derived columns and its new events (those in <see cref="Dossier.Events"/>, since the
+    /// scan loads dossiers without their history). A dossier changed since it was read is refused.
+    /// </summary>
+    public async Task WriteAsync(Dossier dossier, int seenRowVersion, CancellationToken ct)
+    {
+        for (var i = 0; i < DossierColumns.Length; i++)
+            Set(_update.Parameters[i], _updateProperties[i], DossierColumns[i].Value(dossier));
+        Set(_update.Parameters["@id"], _id, dossier.Id);
+        Set(_update.Parameters["@seen"], _rowVersion, seenRowVersion);
+        if (await _update.ExecuteNonQueryAsync(ct) != 1)
+            throw new DbUpdateConcurrencyException($"Dossier {dossier.Code} changed while the deadline scan was writing it.");
+
+        foreach (var e in dossier.Events)
+        {
+            for (var i = 0; i < EventColumns.Length; i++)
+                Set(_insert.Parameters[i], _insertProperties[i], EventColumns[i].Value(dossier.Id, e));
+            await _insert.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _update.DisposeAsync();
+        await _insert.DisposeAsync();
+    }
+
+    private static void AddParameter(DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+    }
+
+    private static void Set(DbParameter parameter, IProperty property, object? value)
+    {
+        var converter = property.GetTypeMapping().Converter;
+        parameter.Value = (value is null ? null : converter is null ? value : converter.ConvertToProvider(value)) ?? DBNull.Value;
+    }
+}

@@ -1,0 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+using PublicService.Domain.Monitoring;
+
+namespace PublicService.Domain.Persistence;
+
+public sealed partial class PublicServiceDbContext
+{
+    public DbSet<ScanLease> ScanLeases => Set<ScanLease>();
+}
