@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PublicService.Domain.Dossiers;
+using PublicService.Domain.Monitoring;
 using PublicService.Domain.Persistence;
 using PublicService.Domain.Settings;
 
@@ -13,7 +14,11 @@ public sealed record CalendarChangeReport(int Added, int Replaced, int DossiersM
 /// the candidate calendar and counts the dossiers whose derived deadlines would differ, writing nothing; applying
 /// stores the overrides in one transaction, swaps the compiled calendar and moves those deadlines.
 /// </summary>
-public sealed class CalendarChanges(IDbContextFactory<PublicServiceDbContext> dbFactory, WorkingCalendarProvider calendars, DeadlineRebuilder rebuilder)
+public sealed class CalendarChanges(
+    IDbContextFactory<PublicServiceDbContext> dbFactory,
+    WorkingCalendarProvider calendars,
+    DeadlineRebuilder rebuilder,
+    DeadlineScanner scanner)
 {
     public async Task<CalendarChangeReport> PreviewAsync(IReadOnlyList<CalendarOverride> overrides, CancellationToken ct = default)
     {
@@ -38,6 +43,8 @@ public sealed class CalendarChanges(IDbContextFactory<PublicServiceDbContext> db
         calendars.Replace(candidate);
         // Deadlines follow the committed calendar; should this step be interrupted, rebuild-deadlines finishes it.
         var moved = await rebuilder.RebuildAsync(dryRun: false, candidate, ct);
+        // A due date moved later can leave a level too high (an overdue one is never selected again): re-level.
+        if (moved.Differed > 0) await scanner.RelevelAllAsync(ct: ct);
         return new CalendarChangeReport(overrides.Count - replaced, replaced, moved.Differed, moved.SampleCodes);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PublicService.Domain.Calendar;
 using PublicService.Domain.Dossiers;
 using PublicService.Domain.Persistence;
+using PublicService.Domain.Staff;
 
 namespace PublicService.Domain.Monitoring;
 
@@ -60,12 +61,19 @@ public sealed record DeadlineBoard(
 
     public int Count(AlertLevel level) => Counts.GetValueOrDefault(level);
 
+    public static Task<DeadlineBoard> LoadAsync(
+        PublicServiceDbContext db, WorkingCalendar calendar, DeadlineBoardFilter filter, DateTime nowUtc,
+        int listLimit = DefaultListLimit, CancellationToken ct = default) =>
+        LoadAsync(db, calendar, filter, nowUtc, StaffScope.System, listLimit, ct);
+
+    /// <summary>The board as <paramref name="scope"/> may see it: a supervisor of some agencies sees only their dossiers.</summary>
     public static async Task<DeadlineBoard> LoadAsync(
         PublicServiceDbContext db, WorkingCalendar calendar, DeadlineBoardFilter filter, DateTime nowUtc,
-        int listLimit = DefaultListLimit, CancellationToken ct = default)
+        StaffScope scope, int listLimit = DefaultListLimit, CancellationToken ct = default)
     {
         // Sorted here, not in SQL: the database orders Vietnamese names by code point, not alphabetically.
         var agencies = (await db.Agencies.AsNoTracking().Select(a => new DeadlineBoardOption(a.Id, a.Name)).ToListAsync(ct))
+            .Where(a => scope.SeesAllAgencies || scope.AgencyIds.Contains(a.Id))
             .OrderBy(a => a.Name, VietnameseOrder).ToList();
         var fields = (await db.Fields.AsNoTracking().Select(f => new DeadlineBoardOption(f.Id, f.Name)).ToListAsync(ct))
             .OrderBy(f => f.Name, VietnameseOrder).ToList();
@@ -73,7 +81,7 @@ public sealed record DeadlineBoard(
         var fieldNames = fields.ToDictionary(f => f.Id, f => f.Name);
 
         var scoped =
-            from d in db.Dossiers.AsNoTracking()
+            from d in db.Dossiers.AsNoTracking().VisibleTo(scope)
             join v in db.ProcedureVersions on d.ProcedureVersionId equals v.Id
             select new
             {

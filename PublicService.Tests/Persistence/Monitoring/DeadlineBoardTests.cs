@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PublicService.Domain.Demo;
 using PublicService.Domain.Dossiers;
 using PublicService.Domain.Monitoring;
+using PublicService.Domain.Staff;
 using PublicService.Tests.Support;
 
 namespace PublicService.Tests.Persistence.Monitoring;
@@ -85,5 +86,24 @@ public sealed class DeadlineBoardTests : IAsyncLifetime
 
         Assert.True(board.OverdueTotal > 2);
         Assert.Equal(2, board.Overdue.Count);
+    }
+
+    [Fact]
+    public async Task Load_SupervisorOfOneAgency_SeesOnlyThatAgencysDossiers()
+    {
+        var all = await LoadAsync(new DeadlineBoardFilter());
+        var agency = all.ByAgency.First(g => g.Total > 0);
+        var supervisor = StaffScope.Of("giamsat", [StaffRoles.Supervisor], [agency.Id]);
+
+        await using var db = _database.Open();
+        var board = await DeadlineBoard.LoadAsync(db, _database.Calendars.Current, new DeadlineBoardFilter(),
+            _database.Clock.GetUtcNow().UtcDateTime, supervisor);
+
+        // Its dossiers are those it received or holds now (an interconnected one may be at another agency's step).
+        var visible = await db.Dossiers.CountAsync(d => (d.Status == DossierStatus.Received || d.Status == DossierStatus.InProcess)
+            && (d.ReceivingAgencyId == agency.Id || d.CurrentAgencyId == agency.Id));
+        Assert.Equal([agency.Id], board.Agencies.Select(a => a.Id));
+        Assert.Equal(visible, board.Counts.Values.Sum());
+        Assert.True(visible < all.Counts.Values.Sum());
     }
 }
