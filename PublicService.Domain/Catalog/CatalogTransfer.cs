@@ -110,7 +110,10 @@ public sealed partial class CatalogTransfer(IDbContextFactory<PublicServiceDbCon
 
     // Content records hold lists, which compare by reference; the exported cells are the content as the file sees it.
     private static bool SameContent(string code, ProcedureContent stored, ProcedureContent imported, ReferenceCodes names) =>
-        JsonSerializer.Serialize(RowsOf(code, stored, names)) == JsonSerializer.Serialize(RowsOf(code, imported.Validate(), names));
+        Serialize(RowsOf(code, stored, names)) == Serialize(RowsOf(code, imported, names));
+
+    private static string Serialize(List<(string Sheet, Dictionary<string, string> Cells)> rows) =>
+        JsonSerializer.Serialize(rows.Select(r => new { r.Sheet, r.Cells }));
 
     private static List<(string Sheet, Dictionary<string, string> Cells)> RowsOf(string code, ProcedureContent content, ReferenceCodes names)
     {
@@ -300,6 +303,7 @@ public sealed partial class CatalogTransfer(IDbContextFactory<PublicServiceDbCon
             };
         }
 
+        var orphans = new HashSet<(string, string)>();
         Source? Owner(string sheet, CatalogRow row)
         {
             var code = cells.Code(sheet, row);
@@ -310,7 +314,15 @@ public sealed partial class CatalogTransfer(IDbContextFactory<PublicServiceDbCon
 
             if (!sources.TryGetValue(code, out var source))
             {
-                errors.Add(new CatalogImportError(sheet, row.Number, Col.Code, $"Mã thủ tục {code} không có trên trang \"{CatalogWorkbook.ProceduresSheet}\"."));
+                // One error per sheet and code: a mistyped code on the procedures sheet orphans all its rows at once.
+                if (orphans.Add((sheet, code)))
+                {
+                    var rows = workbook.Rows(sheet).Where(r => string.Equals(r[Col.Code], code, StringComparison.OrdinalIgnoreCase)).Select(r => r.Number).ToList();
+                    errors.Add(new CatalogImportError(sheet, row.Number, Col.Code,
+                        $"Mã thủ tục {code} không có trên trang \"{CatalogWorkbook.ProceduresSheet}\""
+                        + (rows.Count > 1 ? $" (các dòng {string.Join(", ", rows)})." : ".")));
+                }
+
                 return null;
             }
 
