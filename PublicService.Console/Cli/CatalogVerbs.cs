@@ -58,7 +58,7 @@ public static class CatalogVerbs
         if (report.Updated.Count > 0) output.WriteLine($"updated: {string.Join(", ", report.Updated)}");
         if (!dryRun)
             await ActivatorUtilities.CreateInstance<AuditTrail>(services).RecordAsync(
-                "catalog.import", "cli", Path.GetFileName(path),
+                AuditActions.CatalogImported, "cli", Path.GetFileName(path),
                 $"{report.Created.Count} tạo mới, {report.Updated.Count} cập nhật, {report.Unchanged.Count} giữ nguyên");
         return 0;
     }

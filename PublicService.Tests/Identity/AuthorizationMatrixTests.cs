@@ -28,6 +28,7 @@ public sealed class AuthorizationMatrixTests
         ["/giam-sat"] = [StaffRoles.Administrator, StaffRoles.Supervisor],
         ["/thu-tuc"] = [StaffRoles.Administrator, StaffRoles.CatalogEditor],
         ["/thu-tuc/{Id:int}"] = [StaffRoles.Administrator, StaffRoles.CatalogEditor],
+        ["/thu-tuc/nhap-xuat"] = [StaffRoles.Administrator, StaffRoles.CatalogEditor],
         ["/danh-muc"] = [StaffRoles.Administrator],
         ["/dang-nhap"] = [Anonymous],
         ["/Error"] = [Anonymous],
