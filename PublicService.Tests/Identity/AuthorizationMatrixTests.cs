@@ -30,6 +30,8 @@ public sealed class AuthorizationMatrixTests
         ["/thu-tuc/{Id:int}"] = [StaffRoles.Administrator, StaffRoles.CatalogEditor],
         ["/thu-tuc/nhap-xuat"] = [StaffRoles.Administrator, StaffRoles.CatalogEditor],
         ["/danh-muc"] = [StaffRoles.Administrator],
+        ["/lich-lam-viec/quan-ly"] = [StaffRoles.Administrator],
+        ["/cai-dat/canh-bao"] = [StaffRoles.Administrator],
         ["/dang-nhap"] = [Anonymous],
         ["/Error"] = [Anonymous],
         ["/not-found"] = [Anonymous],

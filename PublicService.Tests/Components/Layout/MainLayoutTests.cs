@@ -22,6 +22,7 @@ public sealed class MainLayoutTests : ComponentTestBase
                 ("Tổng quan", ""), ("Thủ tục hành chính", "thu-tuc"), ("Nhập, xuất danh mục", "thu-tuc/nhap-xuat"),
                 ("Danh mục dùng chung", "danh-muc"),
                 ("Lịch làm việc", "lich-lam-viec"), ("Tính hạn giải quyết", "tinh-han"),
+                ("Quản lý lịch làm việc", "lich-lam-viec/quan-ly"), ("Ngưỡng cảnh báo", "cai-dat/canh-bao"),
             ],
             links);
         Assert.Contains("nội dung", layout.Markup);
