@@ -11,6 +11,9 @@ public sealed record CalendarChangeReport(int Added, int Replaced, int DossiersM
     /// <summary>How many stored overrides the change removes.</summary>
     public int Removed { get; init; }
 
+    /// <summary>How many open dossiers' due instants move (<see cref="DossiersMoved"/> also counts alert-only changes).</summary>
+    public int DueDatesMoved { get; init; }
+
     /// <summary>The moved due dates with their procedure's name, at most <see cref="DeadlineRebuilder.MovedListLimit"/>.</summary>
     public IReadOnlyList<MovedDueDate> Moved { get; init; } = [];
 }
@@ -90,6 +93,7 @@ public sealed class CalendarChanges(IDbContextFactory<PublicServiceDbContext> db
         return new CalendarChangeReport(added, replaced, moved.Differed, moved.SampleCodes)
         {
             Removed = removed,
+            DueDatesMoved = moved.DueMoved,
             Moved = [.. moved.Moved.Select(m => new MovedDueDate(m.Code, names.GetValueOrDefault(m.ProcedureVersionId, ""), m.OldDueUtc, m.NewDueUtc))],
         };
     }

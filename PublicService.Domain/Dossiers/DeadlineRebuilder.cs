@@ -10,6 +10,9 @@ public sealed record RebuildReport(int Examined, int Differed, IReadOnlyList<str
 {
     /// <summary>The dossiers whose due instant moved, old and new, at most <see cref="DeadlineRebuilder.MovedListLimit"/>.</summary>
     public IReadOnlyList<MovedDeadline> Moved { get; init; } = [];
+
+    /// <summary>How many of the differing dossiers have a different due instant (the rest changed only alert columns).</summary>
+    public int DueMoved { get; init; }
 }
 
 /// <summary>A dossier whose due instant a calendar change moves: what the administrator checks before saving.</summary>
@@ -37,6 +40,7 @@ public sealed class DeadlineRebuilder(IDbContextFactory<PublicServiceDbContext> 
         var differed = 0;
         var samples = new List<string>();
         var moved = new List<MovedDeadline>();
+        var dueMoved = 0;
         long afterId = 0;
         while (true)
         {
@@ -50,7 +54,7 @@ public sealed class DeadlineRebuilder(IDbContextFactory<PublicServiceDbContext> 
                 examined++;
                 var oldDue = dossier.DueAtUtc;
                 if (!dossier.RecomputeFromEvents(context)) continue;
-                if (dossier.DueAtUtc != oldDue && moved.Count < MovedListLimit)
+                if (dossier.DueAtUtc != oldDue && ++dueMoved <= MovedListLimit)
                     moved.Add(new MovedDeadline(dossier.Id, dossier.Code, dossier.ProcedureVersionId, oldDue, dossier.DueAtUtc));
                 differed++;
                 if (samples.Count < 10) samples.Add(dossier.Code);
@@ -58,6 +62,6 @@ public sealed class DeadlineRebuilder(IDbContextFactory<PublicServiceDbContext> 
             if (!dryRun) await db.SaveChangesAsync(ct);
             afterId = batch[^1].Id;
         }
-        return new RebuildReport(examined, differed, samples) { Moved = moved };
+        return new RebuildReport(examined, differed, samples) { Moved = moved, DueMoved = dueMoved };
     }
 }
