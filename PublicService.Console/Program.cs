@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration.Memory;
 using MudBlazor.Services;
+using PublicService.Console.Catalog;
 using PublicService.Console.Cli;
 using PublicService.Console.Components;
 using PublicService.Console.Hosting;
@@ -101,6 +102,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapCultureSwitch();
 app.MapAccountEndpoints();
+app.MapCatalogEndpoints();
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -18,6 +18,8 @@ public static class CommandLine
         ["scan-deadlines"] = new(["now", "all"], ScanDeadlinesVerb.RunAsync),
         ["import-calendar"] = new(["dry-run"], ImportCalendarVerb.RunAsync),
         ["create-admin"] = new(["email", "name"], CreateAdminVerb.RunAsync),
+        ["export-catalog"] = new([], CatalogVerbs.ExportAsync),
+        ["import-catalog"] = new(["dry-run"], CatalogVerbs.ImportAsync),
     };
 
     /// <summary>True when <paramref name="args"/> names a verb (its first argument does not start with "--").</summary>

@@ -23,6 +23,7 @@ public static class DomainServices
         services.AddDbContextFactory<PublicServiceDbContext>(options => PublicServiceDatabase.Configure(options, provider, connectionString));
         services.AddTransient<Domain.Catalog.ProcedureEditing>();
         services.AddTransient<Domain.Catalog.ReferenceDataEditing>();
+        services.AddTransient<Domain.Catalog.CatalogTransfer>();
         services.TryAddSingleton(TimeProvider.System);
         // Replaced by the calendar compiled from the database in PrepareDatabaseAsync, before anything serves.
         services.AddSingleton(_ => new WorkingCalendarProvider(WorkingCalendar.Compile(WorkingCalendarSettings.Default, [])));

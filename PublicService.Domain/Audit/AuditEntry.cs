@@ -51,4 +51,8 @@ public static class AuditActions
     public const string SignOut = "auth.sign-out";
     public const string PasswordChanged = "account.password-changed";
     public const string AccountCreated = "account.created";
+    public const string CatalogImported = "catalog.imported";
+    public const string CalendarOverridesSaved = "calendar.overrides-saved";
+    public const string CalendarOverrideRemoved = "calendar.override-removed";
+    public const string AlertThresholdsChanged = "settings.alerts-changed";
 }

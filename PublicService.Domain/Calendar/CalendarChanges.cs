@@ -7,12 +7,25 @@ using PublicService.Domain.Settings;
 namespace PublicService.Domain.Calendar;
 
 /// <summary>What applying calendar overrides does: how many are new, how many replace one on the same date, how many dossiers' deadlines move.</summary>
-public sealed record CalendarChangeReport(int Added, int Replaced, int DossiersMoved, IReadOnlyList<string> SampleCodes);
+public sealed record CalendarChangeReport(int Added, int Replaced, int DossiersMoved, IReadOnlyList<string> SampleCodes)
+{
+    /// <summary>How many stored overrides the change removes.</summary>
+    public int Removed { get; init; }
+
+    /// <summary>How many open dossiers' due instants move (<see cref="DossiersMoved"/> also counts alert-only changes).</summary>
+    public int DueDatesMoved { get; init; }
+
+    /// <summary>The moved due dates with their procedure's name, at most <see cref="DeadlineRebuilder.MovedListLimit"/>.</summary>
+    public IReadOnlyList<MovedDueDate> Moved { get; init; } = [];
+}
+
+/// <summary>One dossier's due instant before and after a calendar change, for the administrator's preview.</summary>
+public sealed record MovedDueDate(string Code, string ProcedureName, DateTime OldDueUtc, DateTime NewDueUtc);
 
 /// <summary>
-/// Applies a set of overrides (an import, or an administrator's edit) to the stored calendar. The preview compiles
-/// the candidate calendar and counts the dossiers whose derived deadlines would differ, writing nothing; applying
-/// stores the overrides in one transaction, swaps the compiled calendar and moves those deadlines.
+/// Applies a set of overrides (an import, or an administrator's edit) to the stored calendar, or removes one. The
+/// preview compiles the candidate calendar and lists the dossiers whose derived deadlines would differ, writing
+/// nothing; applying stores the change in one transaction, swaps the compiled calendar and moves those deadlines.
 /// </summary>
 public sealed class CalendarChanges(
     IDbContextFactory<PublicServiceDbContext> dbFactory,
@@ -22,14 +35,14 @@ public sealed class CalendarChanges(
 {
     public async Task<CalendarChangeReport> PreviewAsync(IReadOnlyList<CalendarOverride> overrides, CancellationToken ct = default)
     {
-        var (candidate, replaced) = await CandidateAsync(overrides, ct);
+        var (candidate, replaced) = await CandidateAsync(overrides, [], ct);
         var moved = await rebuilder.RebuildAsync(dryRun: true, candidate, ct);
-        return new CalendarChangeReport(overrides.Count - replaced, replaced, moved.Differed, moved.SampleCodes);
+        return await ReportAsync(overrides.Count - replaced, replaced, 0, moved, ct);
     }
 
     public async Task<CalendarChangeReport> ApplyAsync(IReadOnlyList<CalendarOverride> overrides, CancellationToken ct = default)
     {
-        var (candidate, replaced) = await CandidateAsync(overrides, ct);
+        var (candidate, replaced) = await CandidateAsync(overrides, [], ct);
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -43,21 +56,72 @@ public sealed class CalendarChanges(
         calendars.Replace(candidate);
         // Deadlines follow the committed calendar; should this step be interrupted, rebuild-deadlines finishes it.
         var moved = await rebuilder.RebuildAsync(dryRun: false, candidate, ct);
-        // A due date moved later can leave a level too high (an overdue one is never selected again): re-level.
-        if (moved.Differed > 0) await scanner.RelevelAllAsync(ct: ct);
-        return new CalendarChangeReport(overrides.Count - replaced, replaced, moved.Differed, moved.SampleCodes);
+        await RelevelIfMovedAsync(moved, ct);
+        return await ReportAsync(overrides.Count - replaced, replaced, 0, moved, ct);
     }
 
-    private async Task<(WorkingCalendar Candidate, int Replaced)> CandidateAsync(IReadOnlyList<CalendarOverride> overrides, CancellationToken ct)
+    /// <summary>What removing the override on <paramref name="date"/> would move; refuses when there is none.</summary>
+    public async Task<CalendarChangeReport> PreviewRemovalAsync(DateOnly date, CancellationToken ct = default)
+    {
+        await EnsureStoredAsync(date, ct);
+        var (candidate, _) = await CandidateAsync([], [date], ct);
+        var moved = await rebuilder.RebuildAsync(dryRun: true, candidate, ct);
+        return await ReportAsync(0, 0, 1, moved, ct);
+    }
+
+    /// <summary>Removes the override on <paramref name="date"/>, back to the generated calendar, and moves deadlines.</summary>
+    public async Task<CalendarChangeReport> RemoveAsync(DateOnly date, CancellationToken ct = default)
+    {
+        await EnsureStoredAsync(date, ct);
+        var (candidate, _) = await CandidateAsync([], [date], ct);
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            db.CalendarOverrides.RemoveRange(await db.CalendarOverrides.Where(o => o.Date == date).ToListAsync(ct));
+            await db.SaveChangesAsync(ct);
+        }
+        calendars.Replace(candidate);
+        var moved = await rebuilder.RebuildAsync(dryRun: false, candidate, ct);
+        await RelevelIfMovedAsync(moved, ct);
+        return await ReportAsync(0, 0, 1, moved, ct);
+    }
+
+    /// <summary>A due date moved later can leave a level too high (an overdue one is never selected again): re-level.</summary>
+    private async Task RelevelIfMovedAsync(RebuildReport moved, CancellationToken ct)
+    {
+        if (moved.Differed > 0) await scanner.RelevelAllAsync(ct: ct);
+    }
+
+    private async Task EnsureStoredAsync(DateOnly date, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.CalendarOverrides.AnyAsync(o => o.Date == date, ct))
+            throw new DomainException("calendar.override.not-found", $"Ngày {date:dd/MM/yyyy} không có điều chỉnh lịch nào để xóa.", "Date");
+    }
+
+    private async Task<CalendarChangeReport> ReportAsync(int added, int replaced, int removed, RebuildReport moved, CancellationToken ct)
+    {
+        var versionIds = moved.Moved.Select(m => m.ProcedureVersionId).Distinct().ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var names = await db.ProcedureVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Name, ct);
+        return new CalendarChangeReport(added, replaced, moved.Differed, moved.SampleCodes)
+        {
+            Removed = removed,
+            DueDatesMoved = moved.DueMoved,
+            Moved = [.. moved.Moved.Select(m => new MovedDueDate(m.Code, names.GetValueOrDefault(m.ProcedureVersionId, ""), m.OldDueUtc, m.NewDueUtc))],
+        };
+    }
+
+    private async Task<(WorkingCalendar Candidate, int Replaced)> CandidateAsync(
+        IReadOnlyList<CalendarOverride> overrides, IReadOnlyCollection<DateOnly> removals, CancellationToken ct)
     {
         var duplicate = overrides.GroupBy(o => o.Date).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw new DomainException("calendar.override.duplicate-date", $"Ngày {duplicate.Key:dd/MM/yyyy} xuất hiện nhiều lần.", "Date");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var settings = await db.LoadSettingsAsync(ct);
-        var dates = overrides.Select(o => o.Date).ToHashSet();
+        var dates = overrides.Select(o => o.Date).Concat(removals).ToHashSet();
         var stored = await db.CalendarOverrides.AsNoTracking().ToListAsync(ct);
         var kept = stored.Where(o => !dates.Contains(o.Date));
-        return (WorkingCalendar.Compile(settings.Calendar, kept.Concat(overrides)), stored.Count(o => dates.Contains(o.Date)));
+        return (WorkingCalendar.Compile(settings.Calendar, kept.Concat(overrides)), stored.Count(o => overrides.Any(n => n.Date == o.Date)));
     }
 }

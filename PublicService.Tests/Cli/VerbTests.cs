@@ -132,4 +132,56 @@ public sealed class VerbTests : IAsyncLifetime
         Assert.Contains("Dòng 3", result.Error);
         Assert.DoesNotContain(listed.Lines, l => l.StartsWith("2026-12-24"));
     }
+
+    [Fact]
+    public async Task ExportThenImportCatalog_Json_DryRunFindsEverythingUnchanged()
+    {
+        await ConsoleProcess.RunAsync(ConnectionString, "seed-demo", "--dossiers", "0");
+        var json = Path.ChangeExtension(_path, ".json");
+        var xlsx = Path.ChangeExtension(_path, ".xlsx");
+
+        var exported = await ConsoleProcess.RunAsync(ConnectionString, "export-catalog", json);
+        var excel = await ConsoleProcess.RunAsync(ConnectionString, "export-catalog", xlsx);
+        var preview = await ConsoleProcess.RunAsync(ConnectionString, "import-catalog", json, "--dry-run");
+        var fromExcel = await ConsoleProcess.RunAsync(ConnectionString, "import-catalog", xlsx);
+        File.Delete(json);
+        File.Delete(xlsx);
+
+        Assert.Equal(["20 procedures exported to " + json], exported.Lines);
+        Assert.Equal(0, excel.ExitCode);
+        Assert.Equal(["0 would be created, 0 would be updated, 20 unchanged"], preview.Lines);
+        Assert.Equal(["0 created, 0 updated, 20 unchanged"], fromExcel.Lines);
+    }
+
+    [Fact]
+    public async Task ImportCatalog_BadFile_ListsEveryErrorAndExitsTwo()
+    {
+        await ConsoleProcess.RunAsync(ConnectionString, "seed-demo", "--dossiers", "0");
+        var json = Path.ChangeExtension(_path, ".json");
+        await ConsoleProcess.RunAsync(ConnectionString, "export-catalog", json);
+        var text = await File.ReadAllTextAsync(json);
+        var paused = System.Text.RegularExpressions.Regex.Count(text, "\"Tạm dừng\"");
+        await File.WriteAllTextAsync(json, text.Replace("\"Mã lĩnh vực\": \"HO-TICH\"", "\"Mã lĩnh vực\": \"KHONG-CO\"").Replace("\"Tạm dừng\"", "\"Đợi\""));
+
+        var result = await ConsoleProcess.RunAsync(ConnectionString, "import-catalog", json);
+        File.Delete(json);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.EndsWith("nothing imported; " + result.Lines.Length + " error(s)", result.Error.Trim());
+        Assert.Contains(result.Lines, l => l.StartsWith("Trang \"Thủ tục\", dòng ") && l.Contains("cột \"Mã lĩnh vực\": Không có lĩnh vực mã \"KHONG-CO\""));
+        Assert.Equal(paused, result.Lines.Count(l => l.Contains("cột \"Khi yêu cầu bổ sung\"")));
+    }
+
+    [Theory]
+    [InlineData("catalog.csv", "expected a .json or .xlsx file")]
+    [InlineData("missing.json", "file not found")]
+    public async Task CatalogVerbs_WrongFile_AreRefused(string name, string reason)
+    {
+        var export = name.EndsWith(".csv") ? await ConsoleProcess.RunAsync(ConnectionString, "export-catalog", name) : null;
+        var import = await ConsoleProcess.RunAsync(ConnectionString, "import-catalog", Path.Combine(Path.GetTempPath(), name));
+
+        Assert.Equal(2, import.ExitCode);
+        if (export is not null) Assert.Contains(reason, export.Error);
+        else Assert.Contains(reason, import.Error);
+    }
 }

@@ -28,6 +28,7 @@ public sealed class AuthorizationMatrixTests
         ["/giam-sat"] = [StaffRoles.Administrator, StaffRoles.Supervisor],
         ["/thu-tuc"] = [StaffRoles.Administrator, StaffRoles.CatalogEditor],
         ["/thu-tuc/{Id:int}"] = [StaffRoles.Administrator, StaffRoles.CatalogEditor],
+        ["/thu-tuc/nhap-xuat"] = [StaffRoles.Administrator, StaffRoles.CatalogEditor],
         ["/danh-muc"] = [StaffRoles.Administrator],
         ["/tiep-nhan"] = [StaffRoles.Administrator, StaffRoles.ReceptionOfficer],
         // Everyone on staff may open a dossier of their agencies; what they may do on it depends on the role.
@@ -39,6 +40,8 @@ public sealed class AuthorizationMatrixTests
         ["/hang-doi"] = AllStaff,
         // The receipt's QR code: the applicant looks the status up without an account.
         ["/tra-cuu/{Code}"] = [Anonymous],
+        ["/lich-lam-viec/quan-ly"] = [StaffRoles.Administrator],
+        ["/cai-dat/canh-bao"] = [StaffRoles.Administrator],
         ["/dang-nhap"] = [Anonymous],
         ["/Error"] = [Anonymous],
         ["/not-found"] = [Anonymous],
