@@ -31,6 +31,8 @@ builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
     InitialData = [new(WebHostDefaults.ServerUrlsKey, "http://localhost:5080")],
 });
 
+// Before the domain: its system clock is registered only when no other clock is.
+builder.Services.AddTestingHooks(builder.Configuration, builder.Environment);
 builder.Services.AddPublicServiceDomain(builder.Configuration);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -102,6 +104,7 @@ app.MapStaticAssets();
 app.MapCultureSwitch();
 app.MapAccountEndpoints();
 app.MapHealthChecks("/health").AllowAnonymous();
+app.MapTestingHooks(app.Environment);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await DomainServices.PrepareDatabaseAsync(app.Services, demo, Console.Out);
