@@ -32,7 +32,7 @@ builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
 });
 
 // Before the domain: its system clock is registered only when no other clock is.
-builder.Services.AddTestingHooks(builder.Configuration, builder.Environment);
+builder.AddTestingHooks();
 builder.Services.AddPublicServiceDomain(builder.Configuration);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();

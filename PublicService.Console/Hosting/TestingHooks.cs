@@ -17,18 +17,22 @@ public static class TestingHooks
     public const string ScanPath = "/testing/scan";
 
     /// <summary>
-    /// Registers the file clock when <see cref="ClockFileKey"/> is set; call before the domain registers the
-    /// system clock. Setting it outside the <see cref="EnvironmentName"/> environment stops the start-up: a frozen
-    /// clock in production would silently stop every deadline, so a stray setting must be loud, not ignored.
+    /// In the <see cref="EnvironmentName"/> environment: serves the static web assets (MudBlazor's scripts and
+    /// styles) from the build output, as Development does, since the tests run the build, not a publish; and
+    /// registers the file clock when <see cref="ClockFileKey"/> is set. Call before the domain registers the system
+    /// clock. Setting the clock file in any other environment stops the start-up: a frozen clock in production would
+    /// silently stop every deadline, so a stray setting must be loud, not ignored.
     /// </summary>
-    public static IServiceCollection AddTestingHooks(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static WebApplicationBuilder AddTestingHooks(this WebApplicationBuilder builder)
     {
-        if (configuration[ClockFileKey] is not { Length: > 0 } clockFile) return services;
-        if (!environment.IsEnvironment(EnvironmentName))
+        var testing = builder.Environment.IsEnvironment(EnvironmentName);
+        if (testing) builder.WebHost.UseStaticWebAssets();
+        if (builder.Configuration[ClockFileKey] is not { Length: > 0 } clockFile) return builder;
+        if (!testing)
             throw new InvalidOperationException(
-                $"{ClockFileKey} is a test hook and works only with ASPNETCORE_ENVIRONMENT={EnvironmentName}; remove it from the configuration of the '{environment.EnvironmentName}' environment.");
-        services.AddSingleton<TimeProvider>(new FileClock(clockFile));
-        return services;
+                $"{ClockFileKey} is a test hook and works only with ASPNETCORE_ENVIRONMENT={EnvironmentName}; remove it from the configuration of the '{builder.Environment.EnvironmentName}' environment.");
+        builder.Services.AddSingleton<TimeProvider>(new FileClock(clockFile));
+        return builder;
     }
 
     /// <summary>Maps <c>POST <see cref="ScanPath"/></c> in the <see cref="EnvironmentName"/> environment only; it answers with the scan's result.</summary>
