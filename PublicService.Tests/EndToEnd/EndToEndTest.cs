@@ -64,11 +64,12 @@ public abstract class EndToEndTest(BrowserFixture browser, AppProcess app, ITest
         await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/dang-nhap", StringComparison.Ordinal));
     }
 
-    protected async Task ScreenshotAsync(IPage page, string step)
+    /// <summary>The whole page by default; <paramref name="fullPage"/> false keeps what a person sees without scrolling, which is cheaper.</summary>
+    protected async Task ScreenshotAsync(IPage page, string step, bool fullPage = true)
     {
         int number;
         lock (Steps) number = ++Steps[GetType().Name];
         var name = $"{number:00}-{Regex.Replace(step, "[^A-Za-z0-9-]+", "-").Trim('-')}.png";
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name), FullPage = fullPage });
     }
 }

@@ -60,7 +60,8 @@ public sealed class SupervisorBoardJourneyTests(BrowserFixture browser, AppProce
                 latencies.Add(elapsed.TotalMilliseconds);
                 scanTimes.Add(scan.ElapsedMs);
             }
-            await ScreenshotAsync(board, warmUp ? "warm-up-update" : $"update-{round:00}");
+            // The counts and the snackbar sit at the top: the visible part is the step, and 21 full pages would cost seconds.
+            await ScreenshotAsync(board, warmUp ? "warm-up-update" : $"update-{round:00}", fullPage: false);
             await DismissSnackbarsAsync(board);
         }
 
@@ -122,15 +123,16 @@ public sealed class SupervisorBoardJourneyTests(BrowserFixture browser, AppProce
     }
 
     /// <summary>
-    /// Closes the snackbars as a person would: an identical message is not shown twice while the first is still
-    /// up, so a stale one could hide the next update.
+    /// Closes the snackbars as a person would, and waits for them to be gone: MudBlazor does not show a message
+    /// again while an identical one is still up (even fading out), so a stale one could swallow the next update.
     /// </summary>
     private static async Task DismissSnackbarsAsync(IPage board)
     {
         var snackbars = board.Locator(".mud-snackbar");
         for (var i = await snackbars.CountAsync() - 1; i >= 0; i--)
             await snackbars.Nth(i).Locator("button").First.ClickAsync();
-        await Expect(snackbars).ToHaveCountAsync(0);
+        // Checked every frame: the fade-out takes about two seconds, and the assertion's back-off would add up to one more per round.
+        await board.WaitForFunctionAsync("() => document.querySelectorAll('.mud-snackbar').length === 0");
     }
 
     private static int ParseCount(string text) => int.Parse(new string(text.Where(char.IsDigit).ToArray()), CultureInfo.InvariantCulture);
