@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Playwright;
@@ -20,7 +21,7 @@ public sealed class SecurityJourneyTests(BrowserFixture browser, AppProcess app,
         typeof(Program).Assembly.GetTypes()
             .Where(t => typeof(IComponent).IsAssignableFrom(t) && !t.GetCustomAttributes<AllowAnonymousAttribute>().Any())
             .SelectMany(t => t.GetCustomAttributes<RouteAttribute>())
-            .Select(r => System.Text.RegularExpressions.Regex.Replace(r.Template, @"\{[^}]+\}", "1"))
+            .Select(r => Regex.Replace(r.Template, @"\{[^}]+\}", "1"))
             .Distinct()
             .OrderBy(r => r, StringComparer.Ordinal);
 
@@ -36,8 +37,7 @@ public sealed class SecurityJourneyTests(BrowserFixture browser, AppProcess app,
         {
             await page.GotoAsync(route);
 
-            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(
-                $"/dang-nhap\\?ReturnUrl={System.Text.RegularExpressions.Regex.Escape(Uri.EscapeDataString(route))}$"));
+            await Expect(page).ToHaveURLAsync(new Regex($"/dang-nhap\\?ReturnUrl={Regex.Escape(Uri.EscapeDataString(route))}$"));
             await Expect(page.Locator("[data-testid=login-form]")).ToBeVisibleAsync();
             await Expect(page.Locator("input[name=ReturnUrl]")).ToHaveValueAsync(route);
             await ScreenshotAsync(page, $"anonymous{route}");
