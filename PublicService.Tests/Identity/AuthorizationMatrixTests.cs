@@ -29,6 +29,16 @@ public sealed class AuthorizationMatrixTests
         ["/thu-tuc"] = [StaffRoles.Administrator, StaffRoles.CatalogEditor],
         ["/thu-tuc/{Id:int}"] = [StaffRoles.Administrator, StaffRoles.CatalogEditor],
         ["/danh-muc"] = [StaffRoles.Administrator],
+        ["/tiep-nhan"] = [StaffRoles.Administrator, StaffRoles.ReceptionOfficer],
+        // Everyone on staff may open a dossier of their agencies; what they may do on it depends on the role.
+        ["/ho-so"] = AllStaff,
+        ["/ho-so/{Id:long}"] = AllStaff,
+        ["/ho-so/{Id:long}/bien-nhan"] = AllStaff,
+        ["/ho-so/{Id:long}/phieu-bo-sung"] = AllStaff,
+        ["/ho-so/{Id:long}/phieu-xin-loi"] = AllStaff,
+        ["/hang-doi"] = AllStaff,
+        // The receipt's QR code: the applicant looks the status up without an account.
+        ["/tra-cuu/{Code}"] = [Anonymous],
         ["/dang-nhap"] = [Anonymous],
         ["/Error"] = [Anonymous],
         ["/not-found"] = [Anonymous],

@@ -19,7 +19,8 @@ public sealed class MainLayoutTests : ComponentTestBase
         var links = layout.FindAll("nav a.mud-nav-link").Select(link => (link.TextContent.Trim(), link.GetAttribute("href"))).ToList();
         Assert.Equal(
             [
-                ("Tổng quan", ""), ("Thủ tục hành chính", "thu-tuc"), ("Danh mục dùng chung", "danh-muc"),
+                ("Tổng quan", ""), ("Tiếp nhận hồ sơ", "tiep-nhan"), ("Hàng đợi công việc", "hang-doi"), ("Tra cứu hồ sơ", "ho-so"),
+                ("Thủ tục hành chính", "thu-tuc"), ("Danh mục dùng chung", "danh-muc"),
                 ("Lịch làm việc", "lich-lam-viec"), ("Tính hạn giải quyết", "tinh-han"), ("Giám sát thời hạn", "giam-sat"),
             ],
             links);
