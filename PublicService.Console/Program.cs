@@ -32,6 +32,8 @@ builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
     InitialData = [new(WebHostDefaults.ServerUrlsKey, "http://localhost:5080")],
 });
 
+// Before the domain: its system clock is registered only when no other clock is.
+builder.AddTestingHooks();
 builder.Services.AddPublicServiceDomain(builder.Configuration);
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -104,6 +106,7 @@ app.MapCultureSwitch();
 app.MapAccountEndpoints();
 app.MapCatalogEndpoints();
 app.MapHealthChecks("/health").AllowAnonymous();
+app.MapTestingHooks(app.Environment);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await DomainServices.PrepareDatabaseAsync(app.Services, demo, Console.Out);
