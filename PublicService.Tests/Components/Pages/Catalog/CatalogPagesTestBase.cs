@@ -3,35 +3,13 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using PublicService.Domain.Catalog;
-using PublicService.Domain.Demo;
-using PublicService.Tests.Support;
 
 namespace PublicService.Tests.Components.Pages.Catalog;
 
 /// <summary>The catalog pages against a migrated SQLite file holding the demo catalog, as the app runs them.</summary>
-public abstract class CatalogPagesTestBase : ComponentTestBase, IAsyncLifetime
+public abstract class CatalogPagesTestBase : DemoCatalogPageTestBase
 {
-    protected TestDatabase Database { get; private set; } = null!;
-    protected DemoCatalog Demo { get; private set; } = null!;
-
-    async Task IAsyncLifetime.InitializeAsync()
-    {
-        Database = await TestDatabase.CreateAsync();
-        Demo = DemoCatalog.Build();
-        await using (var db = Database.Open())
-        {
-            await Demo.AddToAsync(db);
-        }
-
-        Services.AddSingleton(Database.Factory);
-        Services.AddTransient<ProcedureEditing>();
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        await Database.DisposeAsync();
-    }
+    protected override void AddPageServices(IServiceCollection services) => services.AddTransient<ProcedureEditing>();
 
     protected int ProcedureId(string nationalCode) => Demo.Procedures.Single(p => p.Code.StartsWith(nationalCode, StringComparison.Ordinal)).Id;
 

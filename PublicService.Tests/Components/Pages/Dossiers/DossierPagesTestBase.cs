@@ -13,30 +13,12 @@ using PublicService.Tests.Support;
 namespace PublicService.Tests.Components.Pages.Dossiers;
 
 /// <summary>The dossier pages against a migrated SQLite file with the demo catalog, the real reception and workflow, on the test clock.</summary>
-public abstract class DossierPagesTestBase : ComponentTestBase, IAsyncLifetime
+public abstract class DossierPagesTestBase : DemoCatalogPageTestBase
 {
-    protected TestDatabase Database { get; private set; } = null!;
-    protected DemoCatalog Demo { get; private set; } = null!;
-
-    async Task IAsyncLifetime.InitializeAsync()
+    protected override void AddPageServices(IServiceCollection services)
     {
-        Database = await TestDatabase.CreateAsync();
-        Demo = DemoCatalog.Build();
-        await using (var db = Database.Open())
-        {
-            await Demo.AddToAsync(db);
-        }
-
-        Services.AddSingleton(Database.Factory);
-        Services.AddSingleton(Database.Calendars);
-        Services.AddTransient<DossierReception>();
-        Services.AddTransient<DossierWorkflow>();
-    }
-
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        await Database.DisposeAsync();
+        services.AddTransient<DossierReception>();
+        services.AddTransient<DossierWorkflow>();
     }
 
     protected DossierReception Reception => new(Database.Factory, Database.Calendars, Clock);
