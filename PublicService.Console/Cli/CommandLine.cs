@@ -18,6 +18,7 @@ public static class CommandLine
         ["scan-deadlines"] = new(["now", "all"], ScanDeadlinesVerb.RunAsync),
         ["import-calendar"] = new(["dry-run"], ImportCalendarVerb.RunAsync),
         ["create-admin"] = new(["email", "name"], CreateAdminVerb.RunAsync),
+        ["bench"] = new(["dossiers", "plans"], Bench.BenchVerb.RunAsync),
     };
 
     /// <summary>True when <paramref name="args"/> names a verb (its first argument does not start with "--").</summary>
