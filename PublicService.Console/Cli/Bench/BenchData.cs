@@ -100,7 +100,8 @@ internal static class BenchData
 
         foreach (var index in indexes) await Sql.ExecAsync(connection, index.Sql);
         // Without statistics SQLite can pick the wrong index for the scan's seek (DESIGN.md, principle 4).
-        await Sql.ExecAsync(connection, "ANALYZE; PRAGMA optimize; PRAGMA synchronous = NORMAL; PRAGMA wal_checkpoint(TRUNCATE)");
+        // A sampled ANALYZE (analysis_limit) gives the planner the same choices as a full one at a fraction of the cost.
+        await Sql.ExecAsync(connection, "PRAGMA analysis_limit = 1000; ANALYZE; PRAGMA optimize; PRAGMA synchronous = NORMAL; PRAGMA wal_checkpoint(TRUNCATE)");
 
         var total = await Sql.ScalarAsync<long>(connection, "SELECT count(*) FROM Dossiers");
         var events = await Sql.ScalarAsync<long>(connection, "SELECT count(*) FROM DossierEvents");
