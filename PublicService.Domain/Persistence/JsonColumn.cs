@@ -16,7 +16,27 @@ public static class JsonColumn
 
     public static ValueConverter<T, string> Converter<T>() where T : class => new(
         v => JsonSerializer.Serialize(v, Options),
-        s => JsonSerializer.Deserialize<T>(s, Options)!);
+        s => Parsed<T>.From(s));
+
+    /// <summary>
+    /// Read values by their JSON text. A million dossiers share a few hundred distinct processing terms, and parsing
+    /// the same JSON for every row read was most of the cost of loading dossiers (the deadline scan, a calendar
+    /// change). Sharing one instance is safe because the values are immutable; the cache stops growing at a bound
+    /// so that unusual data cannot make it a leak.
+    /// </summary>
+    private static class Parsed<T> where T : class
+    {
+        private const int MaxEntries = 10_000;
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, T> Values = new(StringComparer.Ordinal);
+
+        public static T From(string json)
+        {
+            if (Values.TryGetValue(json, out var value)) return value;
+            value = JsonSerializer.Deserialize<T>(json, Options)!;
+            if (Values.Count < MaxEntries) Values.TryAdd(json, value);
+            return value;
+        }
+    }
 
     public static ValueComparer<T> Comparer<T>() where T : class => new(
         (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),

@@ -46,6 +46,11 @@ public sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.HasIndex(d => new { d.CurrentAgencyId, d.Status, d.DueAtUtc });
         builder.HasIndex(d => new { d.ProcedureId, d.ReceivedAtUtc });
         builder.HasIndex(d => d.ReceivedAtUtc);
+        // A calendar change seeks the dossiers due on or after the changed days (DayOffDeadlines).
+        builder.HasIndex(d => d.DueAtUtc);
+        // Covers the board: its per-level counts read only this index, and the overdue list seeks its level in due order.
+        builder.HasIndex(d => new { d.Status, d.AlertLevel, d.DueAtUtc, d.CurrentAgencyId, d.ReceivingAgencyId, d.ProcedureVersionId })
+            .HasDatabaseName("IX_Dossiers_Board");
     }
 }
 

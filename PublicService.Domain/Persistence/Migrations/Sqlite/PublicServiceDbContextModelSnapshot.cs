@@ -680,6 +680,8 @@ namespace PublicService.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique();
 
+                    b.HasIndex("DueAtUtc");
+
                     b.HasIndex("NextAlertAtUtc")
                         .HasFilter("\"NextAlertAtUtc\" IS NOT NULL");
 
@@ -694,6 +696,9 @@ namespace PublicService.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "DueAtUtc");
 
                     b.HasIndex("CurrentAgencyId", "Status", "DueAtUtc");
+
+                    b.HasIndex("Status", "AlertLevel", "DueAtUtc", "CurrentAgencyId", "ReceivingAgencyId", "ProcedureVersionId")
+                        .HasDatabaseName("IX_Dossiers_Board");
 
                     b.ToTable("Dossiers");
                 });

@@ -1,0 +1,367 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using PublicService.Console.Hosting;
+using PublicService.Domain.Calendar;
+using PublicService.Domain.Catalog;
+using PublicService.Domain.Dossiers;
+using PublicService.Domain.Monitoring;
+using PublicService.Domain.Persistence;
+using PublicService.Domain.Settings;
+
+namespace PublicService.Console.Cli.Bench;
+
+/// <summary>
+/// The measurements of issue 8. Each contender starts from the same state: the rows a run can change are saved in
+/// a temporary table first and put back (and the events it appended deleted) before the next run. Timings are
+/// medians of several runs.
+/// </summary>
+internal sealed class BenchSuite(IServiceProvider services, string path, TextWriter output, bool plans)
+{
+    /// <summary>Every column the scan and the calendar recompute can write (ScanWriter's set).</summary>
+    private static readonly string[] WrittenColumns =
+        ["CountingStartUtc", "DueAtUtc", "StepDueAtUtc", "AlertLevel", "NextAlertAtUtc", "LastEventSequence", "RowVersion", "LastChangedBy", "LastChangedAtUtc"];
+
+    private readonly List<(string Name, double Value, string Target, bool? Met, string Note)> _results = [];
+    private readonly IDbContextFactory<PublicServiceDbContext> _factory = services.GetRequiredService<IDbContextFactory<PublicServiceDbContext>>();
+    private readonly WorkingCalendarProvider _calendars = services.GetRequiredService<WorkingCalendarProvider>();
+    private SqliteConnection _connection = null!;
+    private SqliteConnection _floor = null!;
+
+    public async Task RunAsync(int dossiers)
+    {
+        await DomainServices.MigrateAndLoadCalendarAsync(services);
+        _connection = new SqliteConnection($"Data Source={path}");
+        await _connection.OpenAsync();
+        await Sql.ExecAsync(_connection, SqlitePragmas.Statements);
+        // The floors run on a connection of their own: a restore written on _connection invalidates its page cache
+        // exactly as it invalidates the cache of the connection our code uses, so both start equally cold.
+        _floor = new SqliteConnection($"Data Source={path}");
+        await _floor.OpenAsync();
+        await Sql.ExecAsync(_floor, SqlitePragmas.Statements);
+        try
+        {
+            var data = await BenchData.LoadAsync(services, _connection, dossiers);
+            output.WriteLine(
+                $"loaded {data.Dossiers:N0} dossiers ({data.Open:N0} open, {100.0 * data.Open / data.Dossiers:0.#} %) and {data.Events:N0} events " +
+                $"from {data.Templates:N0} generated histories in {data.LoadTime.TotalSeconds:0.0} s ({data.Phases})");
+            Add("db_bytes_per_dossier", new FileInfo(path).Length / (double)data.Dossiers, "", null, "after ANALYZE, WAL checkpointed");
+
+            await ScanAsync(data);
+            await QuietScanAsync(data);
+            await CalendarAsync(data);
+            await DueDatesAsync(data);
+            await BoardAsync(data);
+            Add("peak_working_set_mb", Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0), "", null, "whole run, includes the naive EF load");
+            Print();
+        }
+        finally
+        {
+            await _floor.DisposeAsync();
+            await _connection.DisposeAsync();
+        }
+    }
+
+    /// <summary>1 % of the open dossiers cross a threshold: our scan, the SQL floor, and the naive EF way.</summary>
+    private async Task ScanAsync(BenchDataset data)
+    {
+        var crossing = Math.Max(1, data.Open / 100);
+        var now = DateTime.SpecifyKind(await Sql.ScalarAsync<DateTime>(_connection,
+            "SELECT NextAlertAtUtc FROM Dossiers WHERE NextAlertAtUtc IS NOT NULL ORDER BY NextAlertAtUtc LIMIT 1 OFFSET @k", ("@k", crossing - 1)), DateTimeKind.Utc);
+        var restore = await SnapshotAsync("scan_snapshot", "NextAlertAtUtc IS NOT NULL AND NextAlertAtUtc <= @now", ("@now", now));
+        var scanner = services.GetRequiredService<DeadlineScanner>();
+
+        var changed = 0;
+        var ours = await MedianAsync(5, restore, async () => changed = (await scanner.ScanAsync(now)).Changed);
+        var floor = await MedianAsync(5, restore, () => ScanFloorAsync(now));
+        // Where our time goes: reading the due dossiers as entities (ids, then rows without histories), as the scan does.
+        var read = await MedianAsync(5, restore, async () =>
+        {
+            await using var db = await _factory.CreateDbContextAsync();
+            var ids = await DeadlineScanner.DueDossierIds(db, now).ToListAsync();
+            foreach (var chunk in ids.Chunk(500))
+                await db.Dossiers.AsNoTracking().Where(d => chunk.Contains(d.Id)).ToListAsync();
+        });
+        output.WriteLine($"of which reading the due dossiers through EF: {read:0.0} ms");
+        output.WriteLine($"scan at {VietnamTime.ToIso(now)}: {changed:N0} dossiers changed level; ours {ours:0.0} ms, SQL floor {floor:0.0} ms");
+
+        // The naive way loads every open dossier; at a million that is hundreds of thousands of tracked entities,
+        // so it runs once (three times on small data).
+        var naiveRuns = data.Open > 100_000 ? 1 : 3;
+        var naive = await MedianAsync(naiveRuns, restore, () => NaiveScanAsync(now));
+        await restore();
+        output.WriteLine($"naive EF over {data.Open:N0} open dossiers: {naive:0} ms ({naiveRuns} run{(naiveRuns > 1 ? "s" : "")})");
+
+        Add("incremental_scan_ms", ours, "", null, $"{changed:N0} changes");
+        Add("scan_sql_floor_ms", floor, "", null, "one INSERT…SELECT + one UPDATE");
+        Add("naive_ef_scan_ms", naive, "", null, $"all {data.Open:N0} open dossiers, {naiveRuns} run(s)");
+        Add("incremental_scan_vs_sql_floor", ours / floor, "≤ 1.5", ours / floor <= 1.5);
+        Add("naive_ef_vs_incremental_scan", naive / ours, "≥ 100", naive / ours >= 100);
+        if (plans)
+        {
+            await using var db = await _factory.CreateDbContextAsync();
+            await PlanAsync("scan: due dossier ids", DeadlineScanner.DueDossierIds(db, now));
+            await PlanAsync("scan floor: insert events", ScanFloorInsert, ("@now", now));
+            await PlanAsync("scan floor: update dossiers", ScanFloorUpdate, ("@now", now));
+        }
+    }
+
+    private async Task QuietScanAsync(BenchDataset data)
+    {
+        var scanner = services.GetRequiredService<DeadlineScanner>();
+        // The seeder's own "now" came before the moment it finished: nothing is due yet at the earlier instant.
+        var quietAt = data.SeededAtUtc.AddMinutes(-10);
+        var scanned = -1;
+        var quiet = await MedianAsync(9, () => Task.CompletedTask, async () => scanned = (await scanner.ScanAsync(quietAt)).Scanned);
+        Add("quiet_scan_ms", quiet, "< 5", quiet < 5, $"{scanned} due");
+    }
+
+    /// <summary>
+    /// The moved due dates must be what the domain computes, so the floor recomputes only the crude "one day later"
+    /// for every dossier in the window: the cost of finding and writing the same rows, with no calendar arithmetic.
+    /// </summary>
+    private const string CalendarFloorUpdate =
+        "UPDATE Dossiers SET DueAtUtc = strftime('%Y-%m-%d %H:%M:%S', DueAtUtc, '+1 day'), " +
+        "StepDueAtUtc = strftime('%Y-%m-%d %H:%M:%S', StepDueAtUtc, '+1 day'), " +
+        "NextAlertAtUtc = strftime('%Y-%m-%d %H:%M:%S', NextAlertAtUtc, '+1 day') " +
+        "WHERE DueAtUtc >= @from AND ReceivedAtUtc < @to";
+
+    private async Task CalendarAsync(BenchDataset data)
+    {
+        var calendar = _calendars.Current;
+        var day = calendar.AddWorkingDays(VietnamTime.DateOf(data.SeededAtUtc), 3);
+        var from = VietnamTime.ToUtc(day, TimeOnly.MinValue);
+        var to = VietnamTime.ToUtc(day.AddDays(1), TimeOnly.MinValue);
+        DeadlineContext context;
+        await using (var db = await _factory.CreateDbContextAsync())
+        {
+            var settings = await db.LoadSettingsAsync();
+            var overrides = await db.CalendarOverrides.AsNoTracking().ToListAsync();
+            var dayOff = new CalendarOverride(day, CalendarOverrideKind.DayOff, "Nghỉ đột xuất do bão (bench)", "bench");
+            context = new DeadlineContext(WorkingCalendar.Compile(settings.Calendar, overrides.Append(dayOff)), settings.Alerts);
+        }
+        var restore = await SnapshotAsync("calendar_snapshot", "DueAtUtc >= @from AND ReceivedAtUtc < @to", ("@from", from), ("@to", to));
+
+        DayOffRecomputeReport? report = null;
+        var ours = await MedianAsync(3, restore, async () =>
+        {
+            await using var db = await _factory.CreateDbContextAsync();
+            report = await DayOffDeadlines.RecomputeAsync(db, context, day, day, data.SeededAtUtc);
+        });
+        var floor = await MedianAsync(3, restore, async () =>
+        {
+            using var transaction = _floor.BeginTransaction();
+            using var command = Sql.Command(_floor, CalendarFloorUpdate, ("@from", from), ("@to", to));
+            command.Transaction = transaction;
+            await command.ExecuteNonQueryAsync();
+            transaction.Commit();
+        });
+        await restore();
+        output.WriteLine($"day off {day:yyyy-MM-dd}: {report!.Examined:N0} dossiers in the window, {report.Moved:N0} moved, {report.Relevelled:N0} re-levelled; ours {ours:0} ms, SQL floor {floor:0} ms");
+        Add("calendar_recompute_ms", ours, "", null, $"{report.Moved:N0} of {report.Examined:N0} moved");
+        Add("calendar_sql_floor_ms", floor, "", null, "one UPDATE of the window");
+        Add("calendar_recompute_vs_sql_floor", ours / floor, "≤ 2", ours / floor <= 2);
+        if (plans)
+        {
+            await using var db = await _factory.CreateDbContextAsync();
+            await PlanAsync("calendar: candidates", DayOffDeadlines.CandidatesQuery(db, from, to).Select(d => new { d.Id, d.LastChangedAtUtc }));
+            await PlanAsync("calendar floor: update", CalendarFloorUpdate, ("@from", from), ("@to", to));
+        }
+    }
+
+    private async Task DueDatesAsync(BenchDataset data)
+    {
+        List<(DateTime Start, ProcessingTime Time)> samples;
+        await using (var db = await _factory.CreateDbContextAsync())
+        {
+            samples = (await db.Dossiers.AsNoTracking().Where(d => d.Id <= data.Templates).Select(d => new { d.ClockStartUtc, d.Terms }).ToListAsync())
+                .Select(d => (DateTime.SpecifyKind(d.ClockStartUtc, DateTimeKind.Utc), d.Terms.Total)).ToList();
+        }
+        var calendar = _calendars.Current;
+        var count = (int)data.Dossiers;
+        long fastSum = 0, loopSum = 0;
+        var mismatches = 0;
+        var dayLoop = new DayLoopDueDates(calendar);
+        var fast = await MedianAsync(3, () => Task.CompletedTask, () =>
+        {
+            fastSum = 0;
+            for (var i = 0; i < count; i++)
+            {
+                var (start, time) = samples[i % samples.Count];
+                fastSum += DueDateCalculator.ComputeUnexplained(calendar, start, time).DueUtc.Ticks;
+            }
+            return Task.CompletedTask;
+        });
+        var loop = await MedianAsync(3, () => Task.CompletedTask, () =>
+        {
+            loopSum = 0;
+            for (var i = 0; i < count; i++)
+            {
+                var (start, time) = samples[i % samples.Count];
+                loopSum += dayLoop.Compute(start, time).Ticks;
+            }
+            return Task.CompletedTask;
+        });
+        foreach (var (start, time) in samples)
+            if (DueDateCalculator.ComputeUnexplained(calendar, start, time).DueUtc != dayLoop.Compute(start, time)) mismatches++;
+        output.WriteLine($"{count:N0} due dates: compiled calendar {fast:0} ms, day loop {loop:0} ms; {mismatches} of {samples.Count} sample answers differ");
+        Add("due_dates_fast_ms", fast, "", null, $"{count:N0} ComputeUnexplained");
+        Add("due_dates_day_loop_ms", loop, "", null, $"{count:N0} day-by-day");
+        Add("due_dates_fast_vs_day_loop", loop / fast, "≥ 20", loop / fast >= 20);
+    }
+
+    private async Task BoardAsync(BenchDataset data)
+    {
+        var now = data.SeededAtUtc;
+        var running = new[] { DossierStatus.Received, DossierStatus.InProcess };
+        // The same query shapes as DeadlineBoard.LoadAsync: the grouped counts and the first page of the overdue list.
+        IQueryable<BoardRow> Counts(PublicServiceDbContext db) =>
+            from d in db.Dossiers.AsNoTracking()
+            join v in db.ProcedureVersions on d.ProcedureVersionId equals v.Id
+            where running.Contains(d.Status)
+            group d by new { AgencyId = d.CurrentAgencyId ?? d.ReceivingAgencyId, v.FieldId, d.AlertLevel } into g
+            select new BoardRow(g.Key.AgencyId, g.Key.FieldId, g.Key.AlertLevel, g.Count());
+        IQueryable<Dossier> Overdue(PublicServiceDbContext db) =>
+            db.Dossiers.AsNoTracking().Where(d => running.Contains(d.Status) && d.AlertLevel == AlertLevel.Overdue);
+        IQueryable<OverdueRow> OverduePage(PublicServiceDbContext db) =>
+            from d in Overdue(db).OrderBy(d => d.DueAtUtc).ThenBy(d => d.Id).Take(DeadlineBoard.DefaultListLimit)
+            join v in db.ProcedureVersions on d.ProcedureVersionId equals v.Id
+            select new OverdueRow(d.Id, d.Code, v.Name, d.CurrentAgencyId ?? d.ReceivingAgencyId, d.CurrentStep, d.DueAtUtc);
+        var counts = await MedianAsync(7, () => Task.CompletedTask, async () =>
+        {
+            await using var db = await _factory.CreateDbContextAsync();
+            await Counts(db).ToListAsync();
+        });
+        var page = await MedianAsync(7, () => Task.CompletedTask, async () =>
+        {
+            await using var db = await _factory.CreateDbContextAsync();
+            await Overdue(db).CountAsync();
+            await OverduePage(db).ToListAsync();
+        });
+        var whole = await MedianAsync(5, () => Task.CompletedTask, async () =>
+        {
+            await using var db = await _factory.CreateDbContextAsync();
+            await DeadlineBoard.LoadAsync(db, _calendars.Current, new DeadlineBoardFilter(), now);
+        });
+        Add("board_counts_ms", counts, "< 10", counts < 10, "grouped counts per agency × field × level");
+        Add("overdue_page_ms", page, "< 10", page < 10, "total + first 50 rows");
+        Add("board_load_ms", whole, "", null, "the whole DeadlineBoard.LoadAsync");
+        if (plans)
+        {
+            await using var db = await _factory.CreateDbContextAsync();
+            await PlanAsync("board: counts", Counts(db));
+            await PlanAsync("board: overdue total", Overdue(db).Select(d => d.Id));
+            await PlanAsync("board: overdue page", OverduePage(db));
+        }
+    }
+
+    private sealed record BoardRow(int AgencyId, int FieldId, AlertLevel Level, int Count);
+
+    private sealed record OverdueRow(long Id, string Code, string ProcedureName, int AgencyId, int CurrentStep, DateTime DueAtUtc);
+
+    /// <summary>The floor of the scan: the same events and the same column values, computed by SQLite in two statements.</summary>
+    private const string NextLevel =
+        "CASE WHEN @now > DueAtUtc THEN 'Overdue' " +
+        "WHEN @now >= strftime('%Y-%m-%d %H:%M:%S', DueAtUtc, '+7 hours', 'start of day', '-7 hours') THEN 'DueToday' ELSE 'Approaching' END";
+
+    private const string ScanFloorInsert =
+        "INSERT INTO DossierEvents (DossierId, Sequence, Type, Actor, AtUtc, DataJson) " +
+        $"SELECT Id, LastEventSequence + 1, 'AlertChanged', 'he-thong', @now, json_object('FromLevel', AlertLevel, 'ToLevel', {NextLevel}) " +
+        "FROM Dossiers WHERE NextAlertAtUtc IS NOT NULL AND NextAlertAtUtc <= @now";
+
+    private const string ScanFloorUpdate =
+        $"UPDATE Dossiers SET AlertLevel = {NextLevel}, " +
+        "NextAlertAtUtc = CASE WHEN @now > DueAtUtc THEN NULL " +
+        "WHEN @now >= strftime('%Y-%m-%d %H:%M:%S', DueAtUtc, '+7 hours', 'start of day', '-7 hours') THEN strftime('%Y-%m-%d %H:%M:%S', DueAtUtc, '+1 second') " +
+        "ELSE strftime('%Y-%m-%d %H:%M:%S', DueAtUtc, '+7 hours', 'start of day', '-7 hours') END, " +
+        "LastEventSequence = LastEventSequence + 1, RowVersion = RowVersion + 1, LastChangedBy = 'he-thong', LastChangedAtUtc = @now " +
+        "WHERE NextAlertAtUtc IS NOT NULL AND NextAlertAtUtc <= @now";
+
+    private async Task ScanFloorAsync(DateTime now)
+    {
+        using var transaction = _floor.BeginTransaction();
+        foreach (var sql in new[] { ScanFloorInsert, ScanFloorUpdate })
+        {
+            using var command = Sql.Command(_floor, sql, ("@now", now));
+            command.Transaction = transaction;
+            await command.ExecuteNonQueryAsync();
+        }
+        transaction.Commit();
+    }
+
+    /// <summary>The naive scan: every open dossier through EF change tracking, levels recomputed in C#, one SaveChanges.</summary>
+    private async Task NaiveScanAsync(DateTime now)
+    {
+        await using var db = await _factory.CreateDbContextAsync();
+        var context = await db.LoadDeadlineContextAsync(_calendars);
+        var open = new[] { DossierStatus.Received, DossierStatus.InProcess, DossierStatus.AwaitingSupplement, DossierStatus.AwaitingPayment };
+        var dossiers = await db.Dossiers.Where(d => open.Contains(d.Status)).ToListAsync();
+        foreach (var dossier in dossiers)
+            dossier.ChangeAlertLevel(now, dossier.LevelAt(now, context), DeadlineScanner.Actor, context);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// Saves the writable columns of the rows <paramref name="where"/> selects and returns the action that puts
+    /// them back and deletes every event appended since.
+    /// </summary>
+    private async Task<Func<Task>> SnapshotAsync(string table, string where, params (string Name, object? Value)[] parameters)
+    {
+        var columns = string.Join(", ", WrittenColumns);
+        await Sql.ExecAsync(_connection, $"CREATE TEMP TABLE {table} AS SELECT Id, {columns} FROM Dossiers WHERE {where}", parameters);
+        var lastEvent = await Sql.ScalarAsync<long>(_connection, "SELECT max(Id) FROM DossierEvents");
+        var restore = $"UPDATE Dossiers SET {string.Join(", ", WrittenColumns.Select(c => $"{c} = s.{c}"))} " +
+            $"FROM temp.{table} AS s WHERE Dossiers.Id = s.Id; DELETE FROM DossierEvents WHERE Id > @last";
+        return async () =>
+        {
+            using var transaction = _connection.BeginTransaction();
+            using var command = Sql.Command(_connection, restore, ("@last", lastEvent));
+            command.Transaction = transaction;
+            await command.ExecuteNonQueryAsync();
+            transaction.Commit();
+        };
+    }
+
+    private static async Task<double> MedianAsync(int runs, Func<Task> reset, Func<Task> run)
+    {
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            await reset();
+            var watch = Stopwatch.StartNew();
+            await run();
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        return times.Count % 2 == 1 ? times[times.Count / 2] : (times[times.Count / 2 - 1] + times[times.Count / 2]) / 2;
+    }
+
+    private async Task PlanAsync(string name, IQueryable query)
+    {
+        using var command = query.CreateDbCommand();
+        await PlanAsync(name, command.CommandText,
+            command.Parameters.Cast<System.Data.Common.DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToArray());
+    }
+
+    private async Task PlanAsync(string name, string sql, params (string Name, object? Value)[] parameters)
+    {
+        output.WriteLine($"plan of {name}:");
+        foreach (var line in await Sql.ListAsync(_connection, "EXPLAIN QUERY PLAN " + sql, r => r.GetString(3), parameters))
+            output.WriteLine($"    {line}");
+    }
+
+    private void Add(string name, double value, string target, bool? met, string note = "") => _results.Add((name, value, target, met, note));
+
+    private void Print()
+    {
+        output.WriteLine();
+        output.WriteLine($"{"measure",-34} {"value",12} {"target",8} {"met",4}  note");
+        foreach (var r in _results)
+            output.WriteLine($"{r.Name,-34} {Format(r.Value),12} {r.Target,8} {(r.Met is null ? "" : r.Met.Value ? "yes" : "NO"),4}  {r.Note}");
+        output.WriteLine();
+        foreach (var r in _results) output.WriteLine($"{r.Name}={Format(r.Value)}");
+    }
+
+    private static string Format(double value) => value.ToString(value >= 100 ? "0" : "0.###", CultureInfo.InvariantCulture);
+}

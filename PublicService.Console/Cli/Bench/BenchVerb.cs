@@ -1,0 +1,50 @@
+using Microsoft.Data.Sqlite;
+using PublicService.Console.Hosting;
+
+namespace PublicService.Console.Cli.Bench;
+
+/// <summary>
+/// <c>bench [--dossiers N] [--plans]</c>: the performance suite of issue 8 on a fresh SQLite file of its own (in a
+/// temporary directory, deleted afterwards), never on the configured database: it loads N dossiers, measures our
+/// code against hand-written SQL floors and naive implementations, and prints a table then one
+/// <c>name=value</c> line per figure. <c>--plans</c> also prints the query plan of every measured statement.
+/// </summary>
+public static class BenchVerb
+{
+    public const int DefaultDossiers = 1_000_000;
+
+    public static async Task<int> RunAsync(VerbArguments arguments, IServiceProvider services, TextWriter output)
+    {
+        MigrateVerb.NoPositionals(arguments, "bench");
+        var dossiers = arguments.IntOption("dossiers", DefaultDossiers, 100, 20_000_000);
+        var plans = arguments.Flag("plans");
+        var directory = Path.Combine(Path.GetTempPath(), $"publicservice-bench-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, "bench.db");
+        output.WriteLine($"database: {path} (deleted afterwards)");
+        try
+        {
+            await using var bench = BenchServices(path);
+            await new BenchSuite(bench, path, output, plans).RunAsync(dossiers);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+        return 0;
+    }
+
+    /// <summary>The same domain registrations as every verb, pointed at the bench's own file.</summary>
+    private static ServiceProvider BenchServices(string path)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:PublicService"] = $"Data Source={path}" })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddLogging();
+        services.AddPublicServiceDomain(configuration);
+        return services.BuildServiceProvider();
+    }
+}

@@ -1,0 +1,35 @@
+using System.Globalization;
+using PublicService.Tests.Support;
+
+namespace PublicService.Tests.Cli;
+
+/// <summary>The bench verb's output contract (not its timings, which depend on the machine).</summary>
+public sealed class BenchVerbTests
+{
+    private static readonly string[] Figures =
+    [
+        "incremental_scan_vs_sql_floor", "naive_ef_vs_incremental_scan", "quiet_scan_ms", "calendar_recompute_vs_sql_floor",
+        "due_dates_fast_vs_day_loop", "board_counts_ms", "overdue_page_ms", "db_bytes_per_dossier", "peak_working_set_mb",
+    ];
+
+    [Fact]
+    public async Task Bench_SmallRun_PrintsEveryFigureAsANumberAndDeletesItsDatabase()
+    {
+        // The bench makes its own database; the configured one must stay untouched.
+        var configured = Path.Combine(Path.GetTempPath(), $"publicservice-bench-untouched-{Guid.NewGuid():N}.db");
+
+        var result = await ConsoleProcess.RunAsync($"Data Source={configured}", "bench", "--dossiers", "2000");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var values = result.Lines.Where(l => l.Contains('=') && !l.Contains(' '))
+            .Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        foreach (var name in Figures)
+        {
+            Assert.True(values.TryGetValue(name, out var text), $"{name} missing from:\n{result.Output}");
+            Assert.True(double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _), $"{name}={text}");
+        }
+        var database = result.Lines[0].Split(' ')[1];
+        Assert.False(File.Exists(database));
+        Assert.False(File.Exists(configured));
+    }
+}
