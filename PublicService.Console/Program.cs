@@ -106,6 +106,10 @@ app.MapCultureSwitch();
 app.MapAccountEndpoints();
 app.MapCatalogEndpoints();
 app.MapHealthChecks("/health").AllowAnonymous();
+// Administrators only: the dashboard shows job arguments and can trigger or delete jobs. The policy is the one
+// gate; Hangfire's own filter (local requests only) is replaced by it.
+app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/" })
+    .RequireAuthorization(StaffPolicies.Administration);
 app.MapTestingHooks(app.Environment);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -33,6 +33,7 @@ public sealed partial class SignInHttpTests : IAsyncLifetime
         var accounts = scope.ServiceProvider.GetRequiredService<StaffAccounts>();
         await accounts.CreateAsync("xuly@test.vn", "Phạm Văn Dũng", Password, [StaffRoles.ProcessingOfficer], []);
         await accounts.CreateAsync("khoa@test.vn", "Trần Văn Khoá", Password, [StaffRoles.ProcessingOfficer], []);
+        await accounts.CreateAsync("quantri@test.vn", "Nguyễn Văn An", Password, [StaffRoles.Administrator], []);
     }
 
     public async Task DisposeAsync()
@@ -69,6 +70,22 @@ public sealed partial class SignInHttpTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal($"{AccountEndpoints.LoginPage}?ReturnUrl={Uri.EscapeDataString(page)}", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task HangfireDashboard_OnlyAdministrators_OpenIt()
+    {
+        var anonymous = await Client().GetAsync("/hangfire");
+        var officer = Client();
+        await SignInAsync(officer, "xuly@test.vn", Password);
+        var administrator = Client();
+        await SignInAsync(administrator, "quantri@test.vn", Password);
+
+        Assert.Equal($"{AccountEndpoints.LoginPage}?ReturnUrl=%2Fhangfire", anonymous.Headers.Location!.PathAndQuery);
+        Assert.StartsWith(AccountEndpoints.DeniedPage, (await officer.GetAsync("/hangfire")).Headers.Location!.AbsolutePath);
+        var dashboard = await administrator.GetAsync("/hangfire");
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Contains("Hangfire", await TextOfAsync(dashboard));
     }
 
     [Fact]
