@@ -1,6 +1,3 @@
-using System.Collections;
-using System.Globalization;
-using System.Resources;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -8,6 +5,7 @@ using PublicService.Console.Components.Shared;
 using PublicService.Console.Resources;
 using PublicService.Domain.Calendar;
 using PublicService.Domain.Catalog;
+using PublicService.Tests.Support;
 
 namespace PublicService.Tests.Components.Shared;
 
@@ -43,37 +41,5 @@ public sealed class CatalogUiTextExtensionsTests
         using var _ = new CultureScope("vi-VN");
 
         Assert.Equal(expected, _text.TimeText(new ProcessingTime(amount, unit)));
-    }
-
-    [Fact]
-    public void EnglishResources_HaveEveryVietnameseKey()
-    {
-        var manager = new ResourceManager(typeof(CatalogUiText).FullName!, typeof(CatalogUiText).Assembly);
-        static HashSet<string> Keys(ResourceSet? set) =>
-            set is null ? [] : set.Cast<DictionaryEntry>().Select(entry => (string)entry.Key).ToHashSet();
-
-        var vietnamese = Keys(manager.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false));
-        var english = Keys(manager.GetResourceSet(CultureInfo.GetCultureInfo("en"), createIfNotExists: true, tryParents: false));
-
-        Assert.NotEmpty(vietnamese);
-        Assert.Empty(vietnamese.Except(english));
-        Assert.Empty(english.Except(vietnamese));
-    }
-
-    private sealed class CultureScope : IDisposable
-    {
-        private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
-        private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
-
-        public CultureScope(string name)
-        {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(name);
-        }
-
-        public void Dispose()
-        {
-            CultureInfo.CurrentCulture = _culture;
-            CultureInfo.CurrentUICulture = _uiCulture;
-        }
     }
 }

@@ -1,12 +1,10 @@
-using System.Collections;
-using System.Globalization;
-using System.Resources;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PublicService.Console.Components.Shared;
 using PublicService.Console.Resources;
 using PublicService.Domain.Calendar;
+using PublicService.Tests.Support;
 
 namespace PublicService.Tests.Components.Shared;
 
@@ -38,38 +36,6 @@ public sealed class UiTextExtensionsTests
                 .Concat(Enum.GetValues<DayOfWeek>().Select(_text.DayName));
 
             Assert.All(names, name => Assert.DoesNotContain("_", name));
-        }
-    }
-
-    [Fact]
-    public void EnglishResources_HaveEveryVietnameseKey()
-    {
-        var manager = new ResourceManager(typeof(UiText).FullName!, typeof(UiText).Assembly);
-        static HashSet<string> Keys(ResourceSet? set) =>
-            set is null ? [] : set.Cast<DictionaryEntry>().Select(entry => (string)entry.Key).ToHashSet();
-
-        var vietnamese = Keys(manager.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false));
-        var english = Keys(manager.GetResourceSet(CultureInfo.GetCultureInfo("en"), createIfNotExists: true, tryParents: false));
-
-        Assert.NotEmpty(vietnamese);
-        Assert.Empty(vietnamese.Except(english));
-        Assert.Empty(english.Except(vietnamese));
-    }
-
-    private sealed class CultureScope : IDisposable
-    {
-        private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
-        private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
-
-        public CultureScope(string name)
-        {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(name);
-        }
-
-        public void Dispose()
-        {
-            CultureInfo.CurrentCulture = _culture;
-            CultureInfo.CurrentUICulture = _uiCulture;
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Globalization;
 using System.Resources;
 using Microsoft.Extensions.Localization;
@@ -36,20 +35,5 @@ public sealed class WorkingTimeTextTests
         {
             CultureInfo.CurrentUICulture = culture;
         }
-    }
-
-    [Fact]
-    public void EnglishResources_HaveEveryVietnameseKey()
-    {
-        var manager = new ResourceManager(typeof(MonitoringText).FullName!, typeof(MonitoringText).Assembly);
-        static HashSet<string> Keys(ResourceSet? set) =>
-            set is null ? [] : set.Cast<DictionaryEntry>().Select(entry => (string)entry.Key).ToHashSet();
-
-        var vietnamese = Keys(manager.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false));
-        var english = Keys(manager.GetResourceSet(CultureInfo.GetCultureInfo("en"), createIfNotExists: true, tryParents: false));
-
-        Assert.NotEmpty(vietnamese);
-        Assert.Empty(vietnamese.Except(english));
-        Assert.Empty(english.Except(vietnamese));
     }
 }
