@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -12,15 +11,14 @@ namespace PublicService.Tests.Cli;
 /// <summary><c>create-admin</c> through the real executable: password from stdin or generated, refusals with exit 2.</summary>
 public sealed class CreateAdminVerbTests : IAsyncLifetime
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"publicservice-admin-{Guid.NewGuid():N}.db");
-    private string ConnectionString => $"Data Source={_path}";
+    private readonly TemporarySqliteFile _database = new("admin");
+    private string ConnectionString => _database.ConnectionString;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_path + suffix);
+        _database.Dispose();
         return Task.CompletedTask;
     }
 

@@ -7,14 +7,14 @@ namespace PublicService.Tests.Cli;
 /// <summary><c>scan-deadlines</c> through the real executable: one JSON line, idempotent, bad input refused.</summary>
 public sealed class ScanDeadlinesVerbTests : IAsyncLifetime
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"publicservice-scan-{Guid.NewGuid():N}.db");
-    private string ConnectionString => $"Data Source={_path}";
+    private readonly TemporarySqliteFile _database = new("scan");
+    private string ConnectionString => _database.ConnectionString;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync()
     {
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_path + suffix);
+        _database.Dispose();
         return Task.CompletedTask;
     }
 

@@ -5,14 +5,14 @@ namespace PublicService.Tests.Cli;
 /// <summary>The command-line contract of DESIGN.md, through the real executable.</summary>
 public sealed class VerbTests : IAsyncLifetime
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"publicservice-cli-{Guid.NewGuid():N}.db");
-    private string ConnectionString => $"Data Source={_path}";
+    private readonly TemporarySqliteFile _database = new("cli");
+    private string ConnectionString => _database.ConnectionString;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync()
     {
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_path + suffix);
+        _database.Dispose();
         return Task.CompletedTask;
     }
 
@@ -101,7 +101,7 @@ public sealed class VerbTests : IAsyncLifetime
         await ConsoleProcess.RunAsync(ConnectionString, "seed-demo", "--dossiers", "300");
         var day = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(2);
         while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) day = day.AddDays(1);
-        var csv = Path.ChangeExtension(_path, ".csv");
+        var csv = Path.ChangeExtension(_database.Path, ".csv");
         await File.WriteAllTextAsync(csv, $"date,kind,reason,decree\n{day:yyyy-MM-dd},off,Nghỉ đột xuất do bão,\"Công văn 12/UBND-KGVX\"\n");
 
         var preview = await ConsoleProcess.RunAsync(ConnectionString, "import-calendar", csv, "--dry-run");
@@ -121,7 +121,7 @@ public sealed class VerbTests : IAsyncLifetime
     [Fact]
     public async Task ImportCalendar_BadRow_ImportsNothingAndNamesTheLine()
     {
-        var csv = Path.ChangeExtension(_path, ".csv");
+        var csv = Path.ChangeExtension(_database.Path, ".csv");
         await File.WriteAllTextAsync(csv, "date,kind,reason,decree\n2026-12-24,off,Nghỉ,QĐ 1\n2026-12-31,holiday,Nghỉ,QĐ 2\n");
 
         var result = await ConsoleProcess.RunAsync(ConnectionString, "import-calendar", csv);
@@ -137,8 +137,8 @@ public sealed class VerbTests : IAsyncLifetime
     public async Task ExportThenImportCatalog_Json_DryRunFindsEverythingUnchanged()
     {
         await ConsoleProcess.RunAsync(ConnectionString, "seed-demo", "--dossiers", "0");
-        var json = Path.ChangeExtension(_path, ".json");
-        var xlsx = Path.ChangeExtension(_path, ".xlsx");
+        var json = Path.ChangeExtension(_database.Path, ".json");
+        var xlsx = Path.ChangeExtension(_database.Path, ".xlsx");
 
         var exported = await ConsoleProcess.RunAsync(ConnectionString, "export-catalog", json);
         var excel = await ConsoleProcess.RunAsync(ConnectionString, "export-catalog", xlsx);
@@ -157,7 +157,7 @@ public sealed class VerbTests : IAsyncLifetime
     public async Task ImportCatalog_BadFile_ListsEveryErrorAndExitsTwo()
     {
         await ConsoleProcess.RunAsync(ConnectionString, "seed-demo", "--dossiers", "0");
-        var json = Path.ChangeExtension(_path, ".json");
+        var json = Path.ChangeExtension(_database.Path, ".json");
         await ConsoleProcess.RunAsync(ConnectionString, "export-catalog", json);
         var text = await File.ReadAllTextAsync(json);
         var paused = System.Text.RegularExpressions.Regex.Count(text, "\"Tạm dừng\"");

@@ -3,13 +3,13 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PublicService.Console.Identity;
 using PublicService.Domain.Audit;
 using PublicService.Domain.Persistence;
 using PublicService.Domain.Staff;
+using PublicService.Tests.Support;
 
 namespace PublicService.Tests.Identity;
 
@@ -17,14 +17,14 @@ namespace PublicService.Tests.Identity;
 public sealed partial class SignInHttpTests : IAsyncLifetime
 {
     private const string Password = "KiemThu2026x";
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"publicservice-http-{Guid.NewGuid():N}.db");
+    private readonly TemporarySqliteFile _database = new("http");
     private WebApplicationFactory<Program> _app = null!;
 
     public async Task InitializeAsync()
     {
         _app = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
-            builder.UseSetting("ConnectionStrings:PublicService", $"Data Source={_path}");
+            builder.UseSetting("ConnectionStrings:PublicService", _database.ConnectionString);
             // Each test signs in a few times from the same loopback address; the limit is tested by lockout, not here.
             builder.UseSetting("Security:LoginAttemptsPerMinute", "1000");
             builder.UseEnvironment("Production");
@@ -39,8 +39,7 @@ public sealed partial class SignInHttpTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _app.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_path + suffix);
+        _database.Dispose();
     }
 
     private HttpClient Client() => _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
