@@ -439,15 +439,15 @@ public sealed class Dossier
         return AlertSchedule.For(calendar, DueAtUtc, Math.Max(allowed, 0), Terms.AlertOverride ?? context.GlobalThresholds);
     }
 
-    private static string? Text(string? value)
+    private static string? Text(string? value, string field = "Note")
     {
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed)) return null;
         return trimmed.Length <= TextMaxLength
             ? trimmed
-            : throw new DomainException("dossier.text.too-long", $"Nội dung dài quá {TextMaxLength} ký tự.", "Note");
+            : throw new DomainException("dossier.text.too-long", $"Nội dung dài quá {TextMaxLength} ký tự.", field);
     }
 
     private static string RequiredText(string? value, string field, string label) =>
-        Text(value) ?? throw new DomainException("dossier.text.required", $"{label} không được để trống.", field);
+        Text(value, field) ?? throw new DomainException("dossier.text.required", $"{label} không được để trống.", field);
 }

@@ -108,6 +108,17 @@ public sealed class DossierTransitionTests
         Assert.Equal(DossierStatus.InProcess, dossier.Status);
     }
 
+    [Fact]
+    public void Stop_ReasonTooLong_IsRefusedNamingTheReasonField()
+    {
+        var dossier = DossierIn(DossierStatus.InProcess);
+
+        var refusal = Assert.Throws<DomainException>(() => dossier.Stop(Received.AddHours(5), "xuly", new string('x', Dossier.TextMaxLength + 1), Context));
+
+        Assert.Equal(("dossier.text.too-long", "Reason"), (refusal.Error.Code, refusal.Error.Field));
+        Assert.Equal(DossierStatus.InProcess, dossier.Status);
+    }
+
     [Theory]
     [InlineData(DossierStatus.Received, 2)]
     [InlineData(DossierStatus.InProcess, 4)]
