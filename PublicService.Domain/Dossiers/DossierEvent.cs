@@ -1,7 +1,7 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using PublicService.Domain.Catalog;
 using PublicService.Domain.Monitoring;
+using PublicService.Domain.Persistence;
 
 namespace PublicService.Domain.Dossiers;
 
@@ -43,16 +43,11 @@ public sealed record DossierEventData
     public AlertLevel? ToLevel { get; init; }
     public IReadOnlyList<string>? Documents { get; init; }
 
-    internal static readonly JsonSerializerOptions Json = new()
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
+    // The same JSON conventions as every other JSON column: nulls left out, enums by name.
+    public string ToJson() => JsonSerializer.Serialize(this, JsonColumn.Options);
 
     public static DossierEventData FromJson(string json) =>
-        JsonSerializer.Deserialize<DossierEventData>(json, Json) ?? new DossierEventData();
+        JsonSerializer.Deserialize<DossierEventData>(json, JsonColumn.Options) ?? new DossierEventData();
 }
 
 /// <summary>One appended fact of a dossier's history. Never updated or deleted.</summary>
