@@ -39,7 +39,8 @@ public static class JsonColumn
     }
 
     public static ValueComparer<T> Comparer<T>() where T : class => new(
-        (a, b) => JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
+        // Values are immutable and shared (Parsed), so an unchanged column is the same instance: skip serializing it.
+        (a, b) => ReferenceEquals(a, b) || JsonSerializer.Serialize(a, Options) == JsonSerializer.Serialize(b, Options),
         v => JsonSerializer.Serialize(v, Options).GetHashCode(),
         v => v);
 }
