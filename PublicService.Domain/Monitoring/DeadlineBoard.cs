@@ -72,12 +72,14 @@ public sealed record DeadlineBoard(
         StaffScope scope, int listLimit = DefaultListLimit, CancellationToken ct = default)
     {
         // Sorted here, not in SQL: the database orders Vietnamese names by code point, not alphabetically.
-        var agencies = (await db.Agencies.AsNoTracking().Select(a => new DeadlineBoardOption(a.Id, a.Name)).ToListAsync(ct))
-            .Where(a => scope.SeesAllAgencies || scope.AgencyIds.Contains(a.Id))
+        var allAgencies = await db.Agencies.AsNoTracking().Select(a => new DeadlineBoardOption(a.Id, a.Name)).ToListAsync(ct);
+        // The filter offers the scope's own agencies; the breakdown still names any agency holding one of their
+        // dossiers (an interconnected dossier may be at another agency's step).
+        var agencies = allAgencies.Where(a => scope.SeesAllAgencies || scope.AgencyIds.Contains(a.Id))
             .OrderBy(a => a.Name, VietnameseOrder).ToList();
         var fields = (await db.Fields.AsNoTracking().Select(f => new DeadlineBoardOption(f.Id, f.Name)).ToListAsync(ct))
             .OrderBy(f => f.Name, VietnameseOrder).ToList();
-        var agencyNames = agencies.ToDictionary(a => a.Id, a => a.Name);
+        var agencyNames = allAgencies.ToDictionary(a => a.Id, a => a.Name);
         var fieldNames = fields.ToDictionary(f => f.Id, f => f.Name);
 
         var scoped =

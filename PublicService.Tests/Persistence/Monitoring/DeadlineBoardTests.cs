@@ -104,6 +104,7 @@ public sealed class DeadlineBoardTests : IAsyncLifetime
             && (d.ReceivingAgencyId == agency.Id || d.CurrentAgencyId == agency.Id));
         Assert.Equal([agency.Id], board.Agencies.Select(a => a.Id));
         Assert.Equal(visible, board.Counts.Values.Sum());
+        Assert.All(board.ByAgency, g => Assert.DoesNotContain("#", g.Name));
         Assert.True(visible < all.Counts.Values.Sum());
     }
 }
