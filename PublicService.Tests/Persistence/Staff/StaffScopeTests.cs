@@ -106,10 +106,12 @@ public sealed class StaffScopeTests : IAsyncLifetime
     [Fact]
     public async Task Workflow_DossierOfTheActorsAgency_IsActedOn()
     {
-        var started = await Workflow.For(Officer(_justiceId))
-            .StartProcessingAsync(_justiceDossier.Id, _justiceDossier.RowVersion, "Phạm Văn Dũng", null);
+        var started = await Workflow.StartProcessingAsync(_justiceDossier.Id, _justiceDossier.RowVersion, "tiepnhan", null);
 
-        Assert.Equal(DossierStatus.InProcess, started.Status);
+        var waiting = await Workflow.For(Officer(_justiceId))
+            .AwaitPaymentAsync(started.Id, started.RowVersion, "Phạm Văn Dũng", "Lệ phí cấp phiếu");
+
+        Assert.Equal(DossierStatus.AwaitingPayment, waiting.Status);
     }
 
     [Fact]
@@ -121,12 +123,13 @@ public sealed class StaffScopeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Cancel_ByAnOfficerOfTheAgency_IsRefusedAsAdministratorOnly()
+    public async Task Cancel_ByAnOfficerOfTheAgency_IsRefusedByTheRoleRule()
     {
         var refusal = await Assert.ThrowsAsync<DomainException>(() => Workflow.For(Officer(_justiceId))
             .CancelAsync(_justiceDossier.Id, _justiceDossier.RowVersion, "Phạm Văn Dũng", "Nhập nhầm"));
 
-        Assert.Equal("dossier.cancel.administrator-only", refusal.Error.Code);
+        Assert.Equal("dossier.role.not-allowed", refusal.Error.Code);
+        Assert.Contains("quản trị hệ thống", refusal.Message);
     }
 
     [Fact]

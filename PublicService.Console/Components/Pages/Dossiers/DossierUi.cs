@@ -9,29 +9,11 @@ using QRCoder;
 
 namespace PublicService.Console.Components.Pages.Dossiers;
 
-/// <summary>What the dossier pages share: who may take which action, and how actions, events and time are worded.</summary>
+/// <summary>What the dossier pages share: which buttons show (from the Domain's rules), and how actions, events and time are worded.</summary>
 public static class DossierUi
 {
-    /// <summary>The one-stop desk starts, returns and withdraws; the agency does everything in between.</summary>
-    private static readonly DossierAction[] ReceptionActions =
-        [DossierAction.StartProcessing, DossierAction.ReturnResult, DossierAction.Withdraw];
-
-    private static readonly DossierAction[] ProcessingActions =
-    [
-        DossierAction.TransferToNextStep, DossierAction.RequestSupplement, DossierAction.ReceiveSupplement,
-        DossierAction.AwaitPayment, DossierAction.ConfirmPayment, DossierAction.RecordResult, DossierAction.Stop,
-        DossierAction.IssueApology,
-    ];
-
-    /// <summary>The actions the roles of <paramref name="scope"/> give, whatever the dossier's status.</summary>
-    public static IReadOnlySet<DossierAction> ActionsOfRoles(StaffScope scope)
-    {
-        if (scope.IsInRole(StaffRoles.Administrator)) return Enum.GetValues<DossierAction>().ToHashSet();
-        var actions = new HashSet<DossierAction>();
-        if (scope.IsInRole(StaffRoles.ReceptionOfficer)) actions.UnionWith(ReceptionActions);
-        if (scope.IsInRole(StaffRoles.ProcessingOfficer)) actions.UnionWith(ProcessingActions);
-        return actions;
-    }
+    /// <summary>The actions the roles of <paramref name="scope"/> give, whatever the dossier's status: the Domain's table.</summary>
+    public static IReadOnlySet<DossierAction> ActionsOfRoles(StaffScope scope) => DossierActionRoles.ActionsOf(scope);
 
     /// <summary>
     /// The buttons the dossier page shows: what the status allows, what the role gives, and nothing at all outside

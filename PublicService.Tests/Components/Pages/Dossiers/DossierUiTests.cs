@@ -32,7 +32,7 @@ public sealed class DossierUiTests : ComponentTestBase
         Assert.Equal("quá hạn 2 ngày làm việc", Text.RemainingText(Default, Vn(2026, 3, 10, 17), Vn(2026, 3, 6, 17)));
 
     [Theory]
-    [InlineData(StaffRoles.ReceptionOfficer, new[] { DossierAction.StartProcessing, DossierAction.ReturnResult, DossierAction.Withdraw })]
+    [InlineData(StaffRoles.ReceptionOfficer, new[] { DossierAction.StartProcessing, DossierAction.ReceiveSupplement, DossierAction.ReturnResult, DossierAction.Withdraw })]
     [InlineData(StaffRoles.Supervisor, new DossierAction[0])]
     [InlineData(StaffRoles.CatalogEditor, new DossierAction[0])]
     public void ActionsOfRoles_GiveTheDeskAndTheAgencyTheirOwnVerbs(string role, DossierAction[] expected) =>
