@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using PublicService.Domain.Calendar;
 using PublicService.Domain.Catalog;
 using PublicService.Domain.Persistence;
@@ -16,9 +18,22 @@ public sealed record ReceiveDossierCommand(
     Applicant Applicant,
     IReadOnlyList<string> Documents);
 
-/// <summary>Turns a complete application into a dossier: pins the procedure version in force, issues the code, starts the clock.</summary>
-public sealed class DossierReception(IDbContextFactory<PublicServiceDbContext> dbFactory, WorkingCalendarProvider calendars, TimeProvider time)
+/// <summary>
+/// Turns a complete application into a dossier: pins the procedure version in force, issues the code, starts the
+/// clock. The reception is logged with the new code as the structured <c>DossierCode</c> property.
+/// </summary>
+public sealed class DossierReception(
+    IDbContextFactory<PublicServiceDbContext> dbFactory,
+    WorkingCalendarProvider calendars,
+    TimeProvider time,
+    ILogger<DossierReception>? logger = null)
 {
+    private static readonly Action<ILogger, string, string, string, int, DateTime, Exception?> ReceivedLine =
+        LoggerMessage.Define<string, string, string, int, DateTime>(LogLevel.Information, new EventId(1, "DossierReceived"),
+            "Dossier {DossierCode}: Receive by {Actor} at agency {AgencyCode}, procedure {ProcedureId}, due {DueAtUtc:o}");
+
+    private readonly ILogger _logger = logger ?? NullLogger<DossierReception>.Instance;
+
     public async Task<Dossier> ReceiveAsync(ReceiveDossierCommand command, string actor, CancellationToken ct = default)
     {
         var receivedAtUtc = time.GetUtcNow().UtcDateTime;
@@ -39,6 +54,8 @@ public sealed class DossierReception(IDbContextFactory<PublicServiceDbContext> d
         db.Dossiers.Add(dossier);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        using (_logger.BeginScope(new Dictionary<string, object> { ["DossierCode"] = dossier.Code }))
+            ReceivedLine(_logger, dossier.Code, actor, agency.Code, command.ProcedureId, dossier.DueAtUtc, null);
         return dossier;
     }
 

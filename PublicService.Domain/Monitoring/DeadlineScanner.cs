@@ -1,4 +1,7 @@
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using PublicService.Domain.Calendar;
 using PublicService.Domain.Dossiers;
 using PublicService.Domain.Persistence;
@@ -18,16 +21,31 @@ namespace PublicService.Domain.Monitoring;
 /// <item>It is idempotent: a changed dossier's next alert instant lies after <c>now</c>, so a second run at the
 /// same instant finds nothing.</item>
 /// <item>Runs don't overlap: a semaphore guards this process, a lease row in the database guards against other
-/// processes (another node, the <c>scan-deadlines</c> verb). A run that finds either taken is skipped.</item>
+/// processes (another node, the <c>scan-deadlines</c> verb). A run that finds either taken is skipped. A lease
+/// whose holder was a process of this machine that no longer exists (killed, crashed) is taken over at once rather
+/// than after it expires.</item>
 /// </list>
+/// Each level change is logged (Debug) with the dossier code as the structured <c>DossierCode</c> property; the
+/// run itself as one Information line of counts.
 /// Register it as a singleton so that the semaphore is shared by every caller of the process.
 /// </summary>
 public sealed class DeadlineScanner(
     IDbContextFactory<PublicServiceDbContext> dbFactory,
     WorkingCalendarProvider calendars,
     TimeProvider time,
-    IEnumerable<IAlertChangeListener> listeners)
+    IEnumerable<IAlertChangeListener> listeners,
+    ILogger<DeadlineScanner>? logger = null)
 {
+    private static readonly Action<ILogger, string, AlertLevel, AlertLevel, Exception?> LevelChangedLine =
+        LoggerMessage.Define<string, AlertLevel, AlertLevel>(LogLevel.Debug, new EventId(1, "AlertLevelChanged"),
+            "Dossier {DossierCode}: alert level {FromLevel} -> {ToLevel}");
+
+    private static readonly Action<ILogger, int, int, long, Exception?> ScannedLine =
+        LoggerMessage.Define<int, int, long>(LogLevel.Information, new EventId(2, "DeadlineScan"),
+            "Deadline scan: {Scanned} due, {Changed} alert levels changed in {ElapsedMs} ms");
+
+    private readonly ILogger _logger = logger ?? NullLogger<DeadlineScanner>.Instance;
+
     public const string LeaseName = "deadline-scan";
     /// <summary>The actor recorded on the events the scan appends.</summary>
     public const string Actor = "he-thong";
@@ -39,6 +57,12 @@ public sealed class DeadlineScanner(
 
     /// <summary>How long a crashed holder keeps other processes out; far longer than a scan takes.</summary>
     public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// A test hook called after each batch is written (inside the transaction) with the batch's number; the console
+    /// sets it only in the Testing environment, so a test can kill the process in the middle of a scan.
+    /// </summary>
+    public Func<int, CancellationToken, Task>? AfterBatchAsync { get; init; }
 
     /// <summary>Scans at <paramref name="nowUtc"/> (default: the current time) and tells the listeners after commit.</summary>
     public Task<DeadlineScanResult> ScanAsync(DateTime? nowUtc = null, CancellationToken ct = default) =>
@@ -97,6 +121,7 @@ public sealed class DeadlineScanner(
         var dueIds = await select(db, now).ToListAsync(ct);
 
         var changes = new List<AlertChange>();
+        var batchNumber = 0;
         await using (var writer = ScanWriter.For(db))
         {
             foreach (var ids in dueIds.Chunk(BatchSize))
@@ -111,14 +136,23 @@ public sealed class DeadlineScanner(
                     // The history stays in time order: a scan "in the past" does not write before a later change.
                     if (now < dossier.LastChangedAtUtc) continue;
                     if (dossier.ChangeAlertLevel(now, dossier.LevelAt(now, context), Actor, context))
+                    {
                         changes.Add(new AlertChange(dossier.Id, dossier.Code, from, dossier.AlertLevel));
+                        if (_logger.IsEnabled(LogLevel.Debug))
+                        {
+                            using (_logger.BeginScope(new Dictionary<string, object> { ["DossierCode"] = dossier.Code }))
+                                LevelChangedLine(_logger, dossier.Code, from, dossier.AlertLevel, null);
+                        }
+                    }
                     else if (!dossier.RefreshSchedule(context))
                         continue;
                     await writer.WriteAsync(dossier, seen, ct);
                 }
+                if (AfterBatchAsync is { } afterBatch) await afterBatch(++batchNumber, ct);
             }
         }
         await transaction.CommitAsync(ct);
+        ScannedLine(_logger, dueIds.Count, changes.Count, (long)time.GetElapsedTime(started).TotalMilliseconds, null);
 
         return new DeadlineScanResult(now, dueIds.Count, changes.Count,
             changes.Count(c => c.To == AlertLevel.Approaching),
@@ -153,7 +187,39 @@ public sealed class DeadlineScanner(
         var taken = await db.ScanLeases
             .Where(l => l.Name == LeaseName && (l.Holder == null || l.ExpiresAtUtc == null || l.ExpiresAtUtc < wallNow))
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, holder).SetProperty(l => l.ExpiresAtUtc, expires), ct);
+        if (taken == 1) return true;
+
+        // A holder killed mid-scan (kill -9, power cut of a container) rolled its transaction back but never
+        // released the lease; on the same machine we can see that its process is gone and need not wait it out.
+        var current = await db.ScanLeases.AsNoTracking().Where(l => l.Name == LeaseName).Select(l => l.Holder).SingleOrDefaultAsync(ct);
+        if (current is null || !HolderIsDeadProcessOfThisMachine(current)) return false;
+        taken = await db.ScanLeases
+            .Where(l => l.Name == LeaseName && l.Holder == current)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Holder, holder).SetProperty(l => l.ExpiresAtUtc, expires), ct);
         return taken == 1;
+    }
+
+    /// <summary>True when <paramref name="holder"/> (<c>machine/pid/nonce</c>) names a process of this machine that has exited.</summary>
+    internal static bool HolderIsDeadProcessOfThisMachine(string holder)
+    {
+        var parts = holder.Split('/');
+        if (parts.Length != 3 || !string.Equals(parts[0], Environment.MachineName, StringComparison.Ordinal)) return false;
+        if (!int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)) return false;
+        // Our own process holds it only while a scan of ours runs, and the semaphore already excludes that.
+        if (pid == Environment.ProcessId) return false;
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
     }
 
     private async Task ReleaseLeaseAsync(string holder)
