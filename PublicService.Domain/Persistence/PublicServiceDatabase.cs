@@ -50,10 +50,15 @@ public static class PublicServiceDatabase
 /// rewrites index pages all over the file and the default cache re-reads them for every row. The file is also
 /// memory-mapped: every write by another connection (the scan, any page) empties a connection's own cache, and a
 /// mapped page is read back without a system call.
+/// These settings belong to the native connection, which the pool keeps open between uses: they are sent once per
+/// native connection (the first time the pool hands it out), not on every pooled open.
 /// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public static readonly SqlitePragmas Instance = new();
+
+    // The native handles already configured; an entry goes when the pool closes its connection and drops the handle.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Configured = new();
 
     /// <summary>The statements run on every new connection.</summary>
     public const string Statements = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824;";
@@ -68,8 +73,13 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
 
     private static void Apply(DbConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Statements;
-        command.ExecuteNonQuery();
+        var handle = (connection as SqliteConnection)?.Handle;
+        if (handle is not null && Configured.TryGetValue(handle, out _)) return;
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = Statements;
+            command.ExecuteNonQuery();
+        }
+        if (handle is not null) Configured.AddOrUpdate(handle, handle);
     }
 }
