@@ -33,6 +33,13 @@ public sealed class CalendarChanges(
     DeadlineRebuilder rebuilder,
     DeadlineScanner scanner)
 {
+    /// <summary>
+    /// How a saved set of overrides is written in the audit trail, the same from the calendar page and from
+    /// <c>import-calendar</c>: each override, then how many due dates moved.
+    /// </summary>
+    public static string AuditDetail(IEnumerable<CalendarOverride> overrides, int dueDatesMoved) =>
+        $"{string.Join("; ", overrides.Select(o => $"{o.Date:yyyy-MM-dd} {o.Kind} {o.Reason} ({o.DecreeNumber})"))}; {dueDatesMoved} hồ sơ đổi hạn";
+
     public async Task<CalendarChangeReport> PreviewAsync(IReadOnlyList<CalendarOverride> overrides, CancellationToken ct = default)
     {
         var (candidate, replaced) = await CandidateAsync(overrides, [], ct);
