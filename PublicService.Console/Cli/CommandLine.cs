@@ -16,10 +16,11 @@ public static class CommandLine
         ["due"] = new(["received", "time", "explain"], DueVerb.RunAsync),
         ["rebuild-deadlines"] = new(["dry-run"], RebuildDeadlinesVerb.RunAsync),
         ["scan-deadlines"] = new(["now", "all"], ScanDeadlinesVerb.RunAsync),
-        ["import-calendar"] = new(["dry-run"], ImportCalendarVerb.RunAsync),
+        ["import-calendar"] = new(["dry-run", "actor"], ImportCalendarVerb.RunAsync),
         ["create-admin"] = new(["email", "name"], CreateAdminVerb.RunAsync),
         ["export-catalog"] = new([], CatalogVerbs.ExportAsync),
         ["import-catalog"] = new(["dry-run"], CatalogVerbs.ImportAsync),
+        ["backup"] = new(["force"], BackupVerb.RunAsync),
         ["bench"] = new(["dossiers", "plans"], Bench.BenchVerb.RunAsync),
     };
 

@@ -14,7 +14,14 @@ public static class ConsoleProcess
         RunWithInputAsync(connectionString, null, args);
 
     /// <summary>The same, with <paramref name="input"/> piped to stdin (null: stdin left as the test runner's).</summary>
-    public static async Task<ProcessResult> RunWithInputAsync(string connectionString, string? input, params string[] args)
+    public static Task<ProcessResult> RunWithInputAsync(string connectionString, string? input, params string[] args) =>
+        RunAsync(connectionString, new Dictionary<string, string>(), input, args);
+
+    /// <summary>The same, with more environment variables (they may override the defaults set here).</summary>
+    public static Task<ProcessResult> RunWithEnvironmentAsync(string connectionString, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunAsync(connectionString, environment, null, args);
+
+    private static async Task<ProcessResult> RunAsync(string connectionString, IReadOnlyDictionary<string, string> environment, string? input, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -28,6 +35,7 @@ public static class ConsoleProcess
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["ConnectionStrings__PublicService"] = connectionString;
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in environment) start.Environment[key] = value;
 
         using var process = Process.Start(start)!;
         if (input is not null)
