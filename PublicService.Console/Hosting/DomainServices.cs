@@ -20,7 +20,12 @@ public static class DomainServices
     {
         var provider = PublicServiceDatabase.ParseProvider(configuration["Database:Provider"]);
         var connectionString = configuration.GetConnectionString("PublicService") ?? PublicServiceDatabase.DefaultSqliteConnectionString;
-        services.AddDbContextFactory<PublicServiceDbContext>(options => PublicServiceDatabase.Configure(options, provider, connectionString));
+        var slowWrites = CrashTestHooks.Delay(configuration, CrashTestHooks.WriteDelayKey) is { } writeDelay ? new SlowWritesInterceptor(writeDelay) : null;
+        services.AddDbContextFactory<PublicServiceDbContext>(options =>
+        {
+            PublicServiceDatabase.Configure(options, provider, connectionString);
+            if (slowWrites is not null) options.AddInterceptors(slowWrites);
+        });
         services.AddTransient<Domain.Catalog.ProcedureEditing>();
         services.AddTransient<Domain.Catalog.ReferenceDataEditing>();
         services.AddTransient<Domain.Catalog.CatalogTransfer>();
@@ -31,7 +36,15 @@ public static class DomainServices
         services.AddTransient<DossierWorkflow>();
         services.AddTransient<DeadlineRebuilder>();
         // One per process: its semaphore keeps this process's scans from overlapping.
-        services.AddSingleton<DeadlineScanner>();
+        if (CrashTestHooks.Delay(configuration, CrashTestHooks.ScanBatchDelayKey) is { } batchDelay)
+            services.AddSingleton(sp => new DeadlineScanner(
+                sp.GetRequiredService<IDbContextFactory<PublicServiceDbContext>>(), sp.GetRequiredService<WorkingCalendarProvider>(),
+                sp.GetRequiredService<TimeProvider>(), sp.GetServices<IAlertChangeListener>(), sp.GetService<ILogger<DeadlineScanner>>())
+            {
+                AfterBatchAsync = CrashTestHooks.AfterScanBatch(batchDelay),
+            });
+        else
+            services.AddSingleton<DeadlineScanner>();
         services.AddTransient<CalendarChanges>();
         // Identity's stores and managers, without the cookie parts: verbs create accounts too. Program.cs adds
         // the sign-in manager and cookies for the web app.
