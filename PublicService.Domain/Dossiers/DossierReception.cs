@@ -54,7 +54,7 @@ public sealed class DossierReception(
         db.Dossiers.Add(dossier);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        using (_logger.BeginScope(new Dictionary<string, object> { ["DossierCode"] = dossier.Code }))
+        using (_logger.BeginScope("DossierCode:{DossierCode}", dossier.Code))
             ReceivedLine(_logger, dossier.Code, actor, agency.Code, command.ProcedureId, dossier.DueAtUtc, null);
         return dossier;
     }

@@ -80,7 +80,7 @@ public sealed class DossierWorkflow(
         var context = await db.LoadDeadlineContextAsync(calendars, ct);
         var dossier = await LoadWithEventsAsync(db, dossierId, ct);
         // Everything logged from here on, ours and EF Core's, carries the code as a structured property.
-        using var logScope = _logger.BeginScope(new Dictionary<string, object> { ["DossierCode"] = dossier.Code });
+        using var logScope = _logger.BeginScope("DossierCode:{DossierCode}", dossier.Code);
         var from = dossier.Status;
         try
         {

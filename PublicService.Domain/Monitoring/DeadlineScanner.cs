@@ -26,7 +26,7 @@ namespace PublicService.Domain.Monitoring;
 /// than after it expires.</item>
 /// </list>
 /// Each level change is logged (Debug) with the dossier code as the structured <c>DossierCode</c> property; the
-/// run itself as one Information line of counts.
+/// run's counts are the caller's to log (the Hangfire job does, the verb prints them).
 /// Register it as a singleton so that the semaphore is shared by every caller of the process.
 /// </summary>
 public sealed class DeadlineScanner(
@@ -39,10 +39,6 @@ public sealed class DeadlineScanner(
     private static readonly Action<ILogger, string, AlertLevel, AlertLevel, Exception?> LevelChangedLine =
         LoggerMessage.Define<string, AlertLevel, AlertLevel>(LogLevel.Debug, new EventId(1, "AlertLevelChanged"),
             "Dossier {DossierCode}: alert level {FromLevel} -> {ToLevel}");
-
-    private static readonly Action<ILogger, int, int, long, Exception?> ScannedLine =
-        LoggerMessage.Define<int, int, long>(LogLevel.Information, new EventId(2, "DeadlineScan"),
-            "Deadline scan: {Scanned} due, {Changed} alert levels changed in {ElapsedMs} ms");
 
     private readonly ILogger _logger = logger ?? NullLogger<DeadlineScanner>.Instance;
 
@@ -140,7 +136,7 @@ public sealed class DeadlineScanner(
                         changes.Add(new AlertChange(dossier.Id, dossier.Code, from, dossier.AlertLevel));
                         if (_logger.IsEnabled(LogLevel.Debug))
                         {
-                            using (_logger.BeginScope(new Dictionary<string, object> { ["DossierCode"] = dossier.Code }))
+                            using (_logger.BeginScope("DossierCode:{DossierCode}", dossier.Code))
                                 LevelChangedLine(_logger, dossier.Code, from, dossier.AlertLevel, null);
                         }
                     }
@@ -152,7 +148,6 @@ public sealed class DeadlineScanner(
             }
         }
         await transaction.CommitAsync(ct);
-        ScannedLine(_logger, dueIds.Count, changes.Count, (long)time.GetElapsedTime(started).TotalMilliseconds, null);
 
         return new DeadlineScanResult(now, dueIds.Count, changes.Count,
             changes.Count(c => c.To == AlertLevel.Approaching),
