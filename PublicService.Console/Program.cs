@@ -53,7 +53,12 @@ builder.Services.ConfigureApplicationCookie(options =>
 new IdentityBuilder(typeof(StaffUser), typeof(IdentityRole), builder.Services)
     .AddSignInManager()
     .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
+// Every request checks the cookie's security stamp against the database, so a disabled account, a reset password or
+// changed roles end the sessions already open at their next request, not half an hour later (the default).
+builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
 builder.Services.AddAuthorization(StaffPolicies.Add);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ClientAddress>();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<AuthenticationStateProvider, StaffRevalidatingAuthenticationStateProvider>();
 

@@ -54,6 +54,7 @@ public static class DomainServices
             .AddErrorDescriber<VietnameseIdentityErrorDescriber>();
         services.AddTransient<Domain.Audit.AuditTrail>();
         services.AddScoped<StaffAccounts>();
+        services.AddScoped<StaffAdministration>();
         services.AddScoped<Domain.Demo.DemoStaff>();
         return services;
     }

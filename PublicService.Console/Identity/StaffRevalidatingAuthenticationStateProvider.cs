@@ -9,14 +9,15 @@ namespace PublicService.Console.Identity;
 
 /// <summary>
 /// A Blazor Server circuit outlives the request that opened it; every few minutes this checks that the account
-/// still exists, is not disabled and has the same security stamp (changed by a new password or new roles), and
-/// signs the circuit out otherwise.
+/// still exists, is not disabled and has the same security stamp (changed by a new password, new roles or disabling),
+/// and signs the circuit out otherwise. Each check is one small query, so a minute costs little and keeps an open
+/// page of a disabled account short-lived.
 /// </summary>
 public sealed class StaffRevalidatingAuthenticationStateProvider(
     ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory, IOptions<IdentityOptions> options)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(5);
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
     {

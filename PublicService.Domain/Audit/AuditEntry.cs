@@ -42,7 +42,7 @@ public sealed class AuditEntry
     private static string? Clip(string? text, int max) => text is null ? null : text.Length <= max ? text : text[..max];
 }
 
-/// <summary>The audit action keys.</summary>
+/// <summary>The audit action keys: <c>area.verb</c>, the area being the kind of thing changed.</summary>
 public static class AuditActions
 {
     public const string SignIn = "auth.sign-in";
@@ -51,8 +51,29 @@ public static class AuditActions
     public const string SignOut = "auth.sign-out";
     public const string PasswordChanged = "account.password-changed";
     public const string AccountCreated = "account.created";
+    public const string AccountUpdated = "account.updated";
+    public const string AccountDisabled = "account.disabled";
+    public const string AccountEnabled = "account.enabled";
+    public const string PasswordReset = "account.password-reset";
     public const string CatalogImported = "catalog.imported";
     public const string CalendarOverridesSaved = "calendar.overrides-saved";
     public const string CalendarOverrideRemoved = "calendar.override-removed";
     public const string AlertThresholdsChanged = "settings.alerts-changed";
+
+    /// <summary>Every key above, read by reflection so a new constant shows up in the audit viewer's filter without a second list.</summary>
+    public static IReadOnlyList<string> All { get; } = typeof(AuditActions)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .ToList();
+
+    /// <summary>The kinds of thing the trail records changes to (<c>account</c>, <c>catalog</c>, …), in the order first declared.</summary>
+    public static IReadOnlyList<string> Areas { get; } = All.Select(AreaOf).Distinct().ToList();
+
+    /// <summary>The part of an action key before the dot: what kind of thing was acted on.</summary>
+    public static string AreaOf(string action)
+    {
+        var dot = action.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0 ? action : action[..dot];
+    }
 }

@@ -12,4 +12,9 @@ public sealed class AuditTrail(IDbContextFactory<PublicServiceDbContext> dbFacto
         db.AuditEntries.Add(new AuditEntry(time.GetUtcNow().UtcDateTime, action, actor, subject, detail, address));
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>Records a change with the record's state before and after as JSON (see <see cref="AuditChange"/>); null for "did not exist".</summary>
+    public Task RecordChangeAsync<T>(string action, string actor, string? subject, T? before, T? after, string? address = null, CancellationToken ct = default)
+        where T : class =>
+        RecordAsync(action, actor, subject, AuditChange.Serialize(before, after), address, ct);
 }

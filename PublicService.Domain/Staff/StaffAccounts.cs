@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using PublicService.Domain.Audit;
+using PublicService.Domain.Persistence;
 
 namespace PublicService.Domain.Staff;
 
 /// <summary>Creates roles and accounts; shared by the <c>create-admin</c> verb, the demo seeding and the tests.</summary>
-public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<IdentityRole> roles, AuditTrail audit)
+public sealed class StaffAccounts(
+    UserManager<StaffUser> users, RoleManager<IdentityRole> roles, AuditTrail audit, IDbContextFactory<PublicServiceDbContext> dbFactory, TimeProvider time)
 {
     /// <summary>Adds the roles of <see cref="StaffRoles"/> that the database lacks; returns how many were added.</summary>
     public async Task<int> EnsureRolesAsync()
@@ -23,7 +26,7 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
     /// Creates an account whose user name is its e-mail, with the roles and agencies given. Refuses with a
     /// <see cref="DomainException"/> (one line of Vietnamese) on a taken e-mail, a weak password or an unknown role.
     /// </summary>
-    public async Task<StaffUser> CreateAsync(string email, string fullName, string password, IReadOnlyCollection<string> roleNames, IReadOnlyCollection<int> agencyIds, string actor = "system")
+    public async Task<StaffUser> CreateAsync(string email, string fullName, string password, IReadOnlyCollection<string> roleNames, IReadOnlyCollection<int> agencyIds, string actor = "system", string? address = null)
     {
         var unknown = roleNames.Where(r => !StaffRoles.All.Contains(r)).ToList();
         if (unknown.Count > 0)
@@ -33,9 +36,19 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
         user.ScopeTo(agencyIds);
         Check(await users.CreateAsync(user, password));
         if (roleNames.Count > 0) Check(await users.AddToRolesAsync(user, roleNames));
-        await audit.RecordAsync(AuditActions.AccountCreated, actor, user.UserName,
-            $"roles: {string.Join(", ", roleNames)}; agencies: {string.Join(", ", agencyIds)}");
+        await audit.RecordChangeAsync(AuditActions.AccountCreated, actor, user.UserName, null, await RecordOfAsync(user), address);
         return user;
+    }
+
+    /// <summary>What the audit trail keeps of an account: readable values (role keys, agency names), compared before and after a change.</summary>
+    public async Task<AccountRecord> RecordOfAsync(StaffUser user)
+    {
+        var ids = user.AgencyIds.ToList();
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var agencies = await db.Agencies.AsNoTracking().Where(a => ids.Contains(a.Id)).OrderBy(a => a.Name).Select(a => a.Name).ToListAsync();
+        var roleNames = (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList();
+        var lockedOut = user.LockoutEnd is { } end && end > time.GetUtcNow();
+        return new AccountRecord(user.UserName ?? "", user.FullName, roleNames, agencies, user.IsDisabled, lockedOut);
     }
 
     /// <summary>The scope (roles and agencies) the person works in, as the domain services check it.</summary>
@@ -49,3 +62,7 @@ public sealed class StaffAccounts(UserManager<StaffUser> users, RoleManager<Iden
                 string.Join(" ", result.Errors.Select(e => e.Description)), "Account");
     }
 }
+
+/// <summary>An account as the audit trail records it before and after a change.</summary>
+public sealed record AccountRecord(
+    string UserName, string FullName, IReadOnlyList<string> Roles, IReadOnlyList<string> Agencies, bool Disabled, bool LockedOut);

@@ -46,7 +46,7 @@ public sealed class StaffUser : IdentityUser
             _agencies.Add(new StaffAgency(id));
     }
 
-    private static string Required(string fullName)
+    internal static string Required(string fullName)
     {
         var name = fullName?.Trim() ?? "";
         if (name.Length == 0)

@@ -42,6 +42,8 @@ public sealed class AuthorizationMatrixTests
         ["/tra-cuu/{Code}"] = [Anonymous],
         ["/lich-lam-viec/quan-ly"] = [StaffRoles.Administrator],
         ["/cai-dat/canh-bao"] = [StaffRoles.Administrator],
+        ["/quan-tri/nguoi-dung"] = [StaffRoles.Administrator],
+        ["/quan-tri/nhat-ky"] = [StaffRoles.Administrator],
         ["/dang-nhap"] = [Anonymous],
         ["/Error"] = [Anonymous],
         ["/not-found"] = [Anonymous],

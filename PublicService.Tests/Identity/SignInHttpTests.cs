@@ -161,6 +161,62 @@ public sealed partial class SignInHttpTests : IAsyncLifetime
         Assert.StartsWith($"{AccountEndpoints.LoginPage}?loi={AccountEndpoints.LoginErrors.Disabled}", response.Headers.Location!.OriginalString);
     }
 
+    /// <summary>Runs one account change as the administrator, in its own scope as the users page does.</summary>
+    private async Task<T> AdministerAsync<T>(Func<StaffAdministration, StaffSummary, StaffActor, Task<T>> change, string userName)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var admin = scope.ServiceProvider.GetRequiredService<StaffAdministration>();
+        var administrator = (await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().FindByNameAsync("quantri@test.vn"))!;
+        var row = (await admin.ListAsync()).Single(u => u.UserName == userName);
+        return await change(admin, row, new StaffActor(administrator.Id, administrator.UserName!));
+    }
+
+    [Fact]
+    public async Task Disable_SignedInUser_TheirCookieIsRefusedAtTheNextRequestAndSignInFails()
+    {
+        var client = Client();
+        await SignInAsync(client, "xuly@test.vn", Password);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/lich-lam-viec")).StatusCode);
+
+        await AdministerAsync(async (admin, row, actor) => { await admin.DisableAsync(row.Id, row.ConcurrencyStamp, actor); return true; }, "xuly@test.vn");
+
+        var next = await client.GetAsync("/lich-lam-viec");
+        Assert.Equal(HttpStatusCode.Redirect, next.StatusCode);
+        Assert.StartsWith(AccountEndpoints.LoginPage, next.Headers.Location!.AbsolutePath);
+        var again = await SignInAsync(Client(), "xuly@test.vn", Password);
+        Assert.StartsWith($"{AccountEndpoints.LoginPage}?loi={AccountEndpoints.LoginErrors.Disabled}", again.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task ResetPassword_TheGeneratedPasswordSignsInAndTheOldSessionEnds()
+    {
+        var old = Client();
+        await SignInAsync(old, "xuly@test.vn", Password);
+
+        var password = await AdministerAsync((admin, row, actor) => admin.ResetPasswordAsync(row.Id, row.ConcurrencyStamp, actor), "xuly@test.vn");
+
+        Assert.Equal(HttpStatusCode.Redirect, (await old.GetAsync("/lich-lam-viec")).StatusCode);
+        Assert.StartsWith($"{AccountEndpoints.LoginPage}?loi=", (await SignInAsync(Client(), "xuly@test.vn", Password)).Headers.Location!.OriginalString);
+        var fresh = Client();
+        Assert.Equal("/lich-lam-viec", (await SignInAsync(fresh, "xuly@test.vn", password, "/lich-lam-viec")).Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await fresh.GetAsync("/lich-lam-viec")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AdministrationPages_OnlyAdministrators_OpenThem()
+    {
+        var officer = Client();
+        await SignInAsync(officer, "xuly@test.vn", Password);
+        var administrator = Client();
+        await SignInAsync(administrator, "quantri@test.vn", Password);
+
+        foreach (var page in new[] { "/quan-tri/nguoi-dung", "/quan-tri/nhat-ky" })
+        {
+            Assert.StartsWith(AccountEndpoints.DeniedPage, (await officer.GetAsync(page)).Headers.Location!.AbsolutePath);
+            Assert.Equal(HttpStatusCode.OK, (await administrator.GetAsync(page)).StatusCode);
+        }
+    }
+
     [Fact]
     public async Task SignIn_MoreAttemptsPerMinuteThanAllowed_AreTurnedAwayBeforeTheAccountIsTried()
     {

@@ -23,6 +23,7 @@ public sealed class MainLayoutTests : ComponentTestBase
                 ("Thủ tục hành chính", "thu-tuc"), ("Nhập, xuất danh mục", "thu-tuc/nhap-xuat"), ("Danh mục dùng chung", "danh-muc"),
                 ("Lịch làm việc", "lich-lam-viec"), ("Tính hạn giải quyết", "tinh-han"), ("Giám sát thời hạn", "giam-sat"),
                 ("Quản lý lịch làm việc", "lich-lam-viec/quan-ly"), ("Ngưỡng cảnh báo", "cai-dat/canh-bao"),
+                ("Người dùng", "quan-tri/nguoi-dung"), ("Nhật ký thay đổi", "quan-tri/nhat-ky"),
             ],
             links);
         Assert.Contains("nội dung", layout.Markup);
