@@ -55,4 +55,5 @@ public static class AuditActions
     public const string CalendarOverridesSaved = "calendar.overrides-saved";
     public const string CalendarOverrideRemoved = "calendar.override-removed";
     public const string AlertThresholdsChanged = "settings.alerts-changed";
+    public const string FormSettingsChanged = "settings.forms-changed";
 }
