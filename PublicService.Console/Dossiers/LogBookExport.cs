@@ -65,7 +65,7 @@ public static class LogBookExport
 
     /// <summary>Writes the rows as they come: MiniExcel pulls them one by one from the database query.</summary>
     public static void Write(IEnumerable<LogBookRow> rows, Stream stream) =>
-        MiniExcel.SaveAs(stream, rows.Select(Cells), sheetName: "So theo doi", excelType: ExcelType.XLSX);
+        MiniExcel.SaveAs(stream, rows.Select(Cells), sheetName: "Sổ theo dõi hồ sơ", excelType: ExcelType.XLSX);
 
     public static IEndpointRouteBuilder MapLogBookExport(this IEndpointRouteBuilder app)
     {
