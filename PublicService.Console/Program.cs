@@ -10,6 +10,7 @@ using MudBlazor.Services;
 using PublicService.Console.Catalog;
 using PublicService.Console.Cli;
 using PublicService.Console.Components;
+using PublicService.Console.Dossiers;
 using PublicService.Console.Hosting;
 using PublicService.Console.Identity;
 using PublicService.Console.Jobs;
@@ -110,6 +111,7 @@ app.MapStaticAssets();
 app.MapCultureSwitch();
 app.MapAccountEndpoints();
 app.MapCatalogEndpoints();
+app.MapLogBookExport();
 app.MapHealthChecks("/health").AllowAnonymous();
 // Administrators only: the dashboard shows job arguments and can trigger or delete jobs. The policy is the one
 // gate; Hangfire's own filter (local requests only) is replaced by it.

@@ -22,6 +22,8 @@ public static class StaffPolicies
     public const string Processing = "Processing";
     /// <summary>The live board of approaching and overdue dossiers, and reports.</summary>
     public const string Supervision = "Supervision";
+    /// <summary>Exporting the log book of dossiers to Excel: the one-stop desk keeps it, supervisors report from it.</summary>
+    public const string LogBookExport = "LogBookExport";
 
     /// <summary>The roles each policy admits (administrators everywhere: they configure what the others use).</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Roles { get; } = new Dictionary<string, IReadOnlyList<string>>
@@ -32,6 +34,7 @@ public static class StaffPolicies
         [Reception] = [StaffRoles.Administrator, StaffRoles.ReceptionOfficer],
         [Processing] = [StaffRoles.Administrator, StaffRoles.ProcessingOfficer],
         [Supervision] = [StaffRoles.Administrator, StaffRoles.Supervisor],
+        [LogBookExport] = [StaffRoles.Administrator, StaffRoles.ReceptionOfficer, StaffRoles.Supervisor],
     };
 
     public static void Add(AuthorizationOptions options)

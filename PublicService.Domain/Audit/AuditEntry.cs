@@ -59,6 +59,7 @@ public static class AuditActions
     public const string CalendarOverridesSaved = "calendar.overrides-saved";
     public const string CalendarOverrideRemoved = "calendar.override-removed";
     public const string AlertThresholdsChanged = "settings.alerts-changed";
+    public const string FormSettingsChanged = "settings.forms-changed";
 
     /// <summary>Every key above, read by reflection so a new constant shows up in the audit viewer's filter without a second list.</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuditActions)

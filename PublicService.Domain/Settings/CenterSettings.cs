@@ -15,6 +15,13 @@ public sealed class CenterSettings
     public int Id { get; private set; }
     public WorkingCalendarSettings Calendar { get; private set; }
     public AlertThresholds Alerts { get; private set; }
+
+    /// <summary>Null until an administrator saves the forms' texts: a row stored before they existed prints the defaults.</summary>
+    private FormSettings? StoredForms { get; set; }
+
+    /// <summary>The header, place and form numbers and titles the printed forms use.</summary>
+    public FormSettings Forms => StoredForms ?? FormSettings.Default;
+
     public int RowVersion { get; private set; }
 
     public void ChangeAlerts(AlertThresholds alerts)
@@ -27,6 +34,17 @@ public sealed class CenterSettings
             throw new DomainException("settings.alerts.percent-range", "Tỷ lệ thời gian đã dùng phải từ 1 đến 100 %.", "UsedPercent");
         if (alerts == Alerts) return;
         Alerts = alerts;
+        RowVersion++;
+    }
+
+    /// <summary>Stores the forms' texts, trimmed; refuses with the first problem (naming the field) and changes nothing.</summary>
+    public void ChangeForms(FormSettings forms)
+    {
+        var normalized = forms.Normalized();
+        if (normalized.Validate() is [var first, ..])
+            throw new DomainException(first);
+        if (normalized.SameAs(Forms)) return;
+        StoredForms = normalized;
         RowVersion++;
     }
 

@@ -37,6 +37,8 @@ public sealed class AuthorizationMatrixTests
         ["/ho-so/{Id:long}/bien-nhan"] = AllStaff,
         ["/ho-so/{Id:long}/phieu-bo-sung"] = AllStaff,
         ["/ho-so/{Id:long}/phieu-xin-loi"] = AllStaff,
+        ["/ho-so/{Id:long}/phieu-kiem-soat"] = AllStaff,
+        ["/so-theo-doi"] = AllStaff,
         ["/hang-doi"] = AllStaff,
         // The receipt's QR code: the applicant looks the status up without an account.
         ["/tra-cuu/{Code}"] = [Anonymous],
@@ -44,6 +46,7 @@ public sealed class AuthorizationMatrixTests
         ["/cai-dat/canh-bao"] = [StaffRoles.Administrator],
         ["/quan-tri/nguoi-dung"] = [StaffRoles.Administrator],
         ["/quan-tri/nhat-ky"] = [StaffRoles.Administrator],
+        ["/cai-dat/bieu-mau"] = [StaffRoles.Administrator],
         ["/dang-nhap"] = [Anonymous],
         ["/Error"] = [Anonymous],
         ["/not-found"] = [Anonymous],

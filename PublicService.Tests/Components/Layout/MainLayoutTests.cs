@@ -20,9 +20,10 @@ public sealed class MainLayoutTests : ComponentTestBase
         Assert.Equal(
             [
                 ("Tổng quan", ""), ("Tiếp nhận hồ sơ", "tiep-nhan"), ("Hàng đợi công việc", "hang-doi"), ("Tra cứu hồ sơ", "ho-so"),
+                ("Sổ theo dõi hồ sơ", "so-theo-doi"),
                 ("Thủ tục hành chính", "thu-tuc"), ("Nhập, xuất danh mục", "thu-tuc/nhap-xuat"), ("Danh mục dùng chung", "danh-muc"),
                 ("Lịch làm việc", "lich-lam-viec"), ("Tính hạn giải quyết", "tinh-han"), ("Giám sát thời hạn", "giam-sat"),
-                ("Quản lý lịch làm việc", "lich-lam-viec/quan-ly"), ("Ngưỡng cảnh báo", "cai-dat/canh-bao"),
+                ("Quản lý lịch làm việc", "lich-lam-viec/quan-ly"), ("Ngưỡng cảnh báo", "cai-dat/canh-bao"), ("Biểu mẫu in", "cai-dat/bieu-mau"),
                 ("Người dùng", "quan-tri/nguoi-dung"), ("Nhật ký thay đổi", "quan-tri/nhat-ky"),
             ],
             links);

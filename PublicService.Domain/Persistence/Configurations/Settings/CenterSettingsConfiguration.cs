@@ -17,5 +17,9 @@ public sealed class CenterSettingsConfiguration : IEntityTypeConfiguration<Cente
             .HasConversion(JsonColumn.Converter<WorkingCalendarSettings>(), JsonColumn.Comparer<WorkingCalendarSettings>());
         builder.Property(s => s.Alerts)
             .HasConversion(JsonColumn.Converter<AlertThresholds>(), JsonColumn.Comparer<AlertThresholds>());
+        builder.Ignore(s => s.Forms);
+        // Nullable: a null column prints the built-in defaults, so the migration need not copy them into the row.
+        builder.Property<FormSettings>("StoredForms").HasColumnName("Forms").IsRequired(false)
+            .HasConversion(JsonColumn.Converter<FormSettings>(), JsonColumn.Comparer<FormSettings>());
     }
 }

@@ -799,6 +799,10 @@ namespace PublicService.Domain.Persistence.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("StoredForms")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Forms");
+
                     b.HasKey("Id");
 
                     b.ToTable("CenterSettings");
