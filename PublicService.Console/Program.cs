@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration.Memory;
 using MudBlazor.Services;
 using PublicService.Console.Catalog;
+using PublicService.Console.Reporting;
 using PublicService.Console.Cli;
 using PublicService.Console.Components;
 using PublicService.Console.Dossiers;
@@ -112,6 +113,7 @@ app.MapCultureSwitch();
 app.MapAccountEndpoints();
 app.MapCatalogEndpoints();
 app.MapLogBookExport();
+app.MapProgressReportEndpoints();
 app.MapHealthChecks("/health").AllowAnonymous();
 // Administrators only: the dashboard shows job arguments and can trigger or delete jobs. The policy is the one
 // gate; Hangfire's own filter (local requests only) is replaced by it.

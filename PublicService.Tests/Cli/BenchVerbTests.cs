@@ -9,7 +9,7 @@ public sealed class BenchVerbTests
     private static readonly string[] Figures =
     [
         "incremental_scan_vs_sql_floor", "naive_ef_vs_incremental_scan", "quiet_scan_ms", "calendar_recompute_vs_sql_floor",
-        "due_dates_fast_vs_day_loop", "board_counts_ms", "overdue_page_ms", "db_bytes_per_dossier", "peak_working_set_mb",
+        "due_dates_fast_vs_day_loop", "board_counts_ms", "overdue_page_ms", "report_agency_ms", "report_officer_ms", "db_bytes_per_dossier", "peak_working_set_mb",
     ];
 
     [Fact]

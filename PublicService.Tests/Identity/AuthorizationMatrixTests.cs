@@ -26,6 +26,8 @@ public sealed class AuthorizationMatrixTests
         ["/tai-khoan/doi-mat-khau"] = AllStaff,
         ["/khong-co-quyen"] = AllStaff,
         ["/giam-sat"] = [StaffRoles.Administrator, StaffRoles.Supervisor],
+        ["/bao-cao"] = [StaffRoles.Administrator, StaffRoles.Supervisor],
+        ["/bao-cao/in"] = [StaffRoles.Administrator, StaffRoles.Supervisor],
         ["/thu-tuc"] = [StaffRoles.Administrator, StaffRoles.CatalogEditor],
         ["/thu-tuc/{Id:int}"] = [StaffRoles.Administrator, StaffRoles.CatalogEditor],
         ["/thu-tuc/nhap-xuat"] = [StaffRoles.Administrator, StaffRoles.CatalogEditor],

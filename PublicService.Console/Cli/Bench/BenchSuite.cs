@@ -8,7 +8,9 @@ using PublicService.Domain.Catalog;
 using PublicService.Domain.Dossiers;
 using PublicService.Domain.Monitoring;
 using PublicService.Domain.Persistence;
+using PublicService.Domain.Reporting;
 using PublicService.Domain.Settings;
+using PublicService.Domain.Staff;
 
 namespace PublicService.Console.Cli.Bench;
 
@@ -53,6 +55,7 @@ internal sealed class BenchSuite(IServiceProvider services, string path, TextWri
             await CalendarAsync(data);
             await DueDatesAsync(data);
             await BoardAsync(data);
+            await ReportAsync(data);
             Add("peak_working_set_mb", Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0), "", null, "whole run, includes the naive EF load");
             Print();
         }
@@ -254,6 +257,26 @@ internal sealed class BenchSuite(IServiceProvider services, string path, TextWri
             await PlanAsync("board: overdue total", Overdue(db).Select(d => d.Id));
             await PlanAsync("board: overdue page", OverduePage(db));
         }
+    }
+
+    /// <summary>
+    /// The progress report over the last 30 days, whole centre: grouped by agency (one pass over the period's
+    /// dossiers) and by officer (plus a correlated lookup of each dossier's latest processing event).
+    /// </summary>
+    private async Task ReportAsync(BenchDataset data)
+    {
+        var now = data.SeededAtUtc;
+        var today = VietnamTime.DateOf(now);
+        var period = new ReportPeriod(today.AddDays(-30), today);
+        async Task<double> Time(ReportGrouping grouping) => await MedianAsync(3, () => Task.CompletedTask, async () =>
+        {
+            await using var db = await _factory.CreateDbContextAsync();
+            await ProgressReport.LoadAsync(db, new ProgressReportQuery(period, grouping), now, StaffScope.System);
+        });
+        var byAgency = await Time(ReportGrouping.Agency);
+        var byOfficer = await Time(ReportGrouping.Officer);
+        Add("report_agency_ms", byAgency, "", null, "ProgressReport.LoadAsync, 30 days, per agency, with the 12-month trend");
+        Add("report_officer_ms", byOfficer, "", null, "the same per officer");
     }
 
     private sealed record BoardRow(int AgencyId, int FieldId, AlertLevel Level, int Count);

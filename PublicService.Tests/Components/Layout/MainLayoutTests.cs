@@ -22,7 +22,7 @@ public sealed class MainLayoutTests : ComponentTestBase
                 ("Tổng quan", ""), ("Tiếp nhận hồ sơ", "tiep-nhan"), ("Hàng đợi công việc", "hang-doi"), ("Tra cứu hồ sơ", "ho-so"),
                 ("Sổ theo dõi hồ sơ", "so-theo-doi"),
                 ("Thủ tục hành chính", "thu-tuc"), ("Nhập, xuất danh mục", "thu-tuc/nhap-xuat"), ("Danh mục dùng chung", "danh-muc"),
-                ("Lịch làm việc", "lich-lam-viec"), ("Tính hạn giải quyết", "tinh-han"), ("Giám sát thời hạn", "giam-sat"),
+                ("Lịch làm việc", "lich-lam-viec"), ("Tính hạn giải quyết", "tinh-han"), ("Giám sát thời hạn", "giam-sat"), ("Báo cáo tiến độ", "bao-cao"),
                 ("Quản lý lịch làm việc", "lich-lam-viec/quan-ly"), ("Ngưỡng cảnh báo", "cai-dat/canh-bao"), ("Biểu mẫu in", "cai-dat/bieu-mau"),
                 ("Người dùng", "quan-tri/nguoi-dung"), ("Nhật ký thay đổi", "quan-tri/nhat-ky"),
             ],
