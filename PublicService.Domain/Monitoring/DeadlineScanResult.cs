@@ -1,11 +1,11 @@
 namespace PublicService.Domain.Monitoring;
 
-/// <summary>One dossier whose alert level a scan changed.</summary>
-public sealed record AlertChange(long DossierId, string Code, AlertLevel From, AlertLevel To);
+/// <summary>One dossier whose alert level a scan changed; <paramref name="Step"/> when it is the current step's level.</summary>
+public sealed record AlertChange(long DossierId, string Code, AlertLevel From, AlertLevel To, bool Step = false);
 
 /// <summary>
-/// What one deadline scan did: how many dossiers were due for a look, how many changed level and to which
-/// levels, how long it took. <see cref="Skipped"/> says another run held the guard, so this one did nothing.
+/// What one deadline scan did: how many dossiers were due for a look, how many levels changed (a step's level
+/// too) and to which levels the dossiers themselves went, how long it took. <see cref="Skipped"/> says another run held the guard, so this one did nothing.
 /// </summary>
 public sealed record DeadlineScanResult(
     DateTime NowUtc,

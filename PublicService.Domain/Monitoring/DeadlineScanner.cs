@@ -106,13 +106,19 @@ public sealed class DeadlineScanner(
                 var batch = await db.Dossiers.AsNoTracking().Where(d => ids.Contains(d.Id)).ToListAsync(ct);
                 foreach (var dossier in batch)
                 {
-                    var from = dossier.AlertLevel;
+                    var (from, stepFrom) = (dossier.AlertLevel, dossier.StepAlertLevel);
                     var seen = dossier.RowVersion;
                     // The history stays in time order: a scan "in the past" does not write before a later change.
                     if (now < dossier.LastChangedAtUtc) continue;
-                    if (dossier.ChangeAlertLevel(now, dossier.LevelAt(now, context), Actor, context))
-                        changes.Add(new AlertChange(dossier.Id, dossier.Code, from, dossier.AlertLevel));
-                    else if (!dossier.RefreshSchedule(context))
+                    var changed = dossier.ChangeAlertLevel(now, dossier.LevelAt(now, context), Actor, context);
+                    if (changed) changes.Add(new AlertChange(dossier.Id, dossier.Code, from, dossier.AlertLevel));
+                    // The current step's own level (interconnected dossiers), from the same next-alert instant.
+                    if (dossier.ChangeStepAlertLevel(now, dossier.StepLevelAt(now, context), Actor, context))
+                    {
+                        changed = true;
+                        changes.Add(new AlertChange(dossier.Id, dossier.Code, stepFrom, dossier.StepAlertLevel, Step: true));
+                    }
+                    if (!changed && !dossier.RefreshSchedule(context))
                         continue;
                     await writer.WriteAsync(dossier, seen, ct);
                 }
@@ -121,9 +127,9 @@ public sealed class DeadlineScanner(
         await transaction.CommitAsync(ct);
 
         return new DeadlineScanResult(now, dueIds.Count, changes.Count,
-            changes.Count(c => c.To == AlertLevel.Approaching),
-            changes.Count(c => c.To == AlertLevel.DueToday),
-            changes.Count(c => c.To == AlertLevel.Overdue),
+            changes.Count(c => !c.Step && c.To == AlertLevel.Approaching),
+            changes.Count(c => !c.Step && c.To == AlertLevel.DueToday),
+            changes.Count(c => !c.Step && c.To == AlertLevel.Overdue),
             (long)time.GetElapsedTime(started).TotalMilliseconds,
             false,
             changes);

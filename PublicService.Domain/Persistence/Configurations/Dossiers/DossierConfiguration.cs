@@ -16,6 +16,7 @@ public sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.Property(d => d.Channel).HasConversion<string>().HasMaxLength(20);
         builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(30);
         builder.Property(d => d.AlertLevel).HasConversion<string>().HasMaxLength(20);
+        builder.Property(d => d.StepAlertLevel).HasConversion<string>().HasMaxLength(20);
         builder.Property(d => d.LastChangedBy).HasMaxLength(DossierEvent.ActorMaxLength);
         builder.Property(d => d.RowVersion).IsConcurrencyToken();
         builder.Property(d => d.Terms)

@@ -662,6 +662,11 @@ namespace PublicService.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StepAlertLevel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("StepDueAtUtc")
                         .HasColumnType("TEXT");
 
