@@ -78,7 +78,7 @@ public sealed class DeadlineScanner(
         {
             _running.Release();
         }
-        if (result.Changed > 0)
+        if (result.Changes.Count > 0)
         {
             foreach (var listener in listeners)
                 await listener.OnAlertsChangedAsync(result, ct);
@@ -126,7 +126,7 @@ public sealed class DeadlineScanner(
         }
         await transaction.CommitAsync(ct);
 
-        return new DeadlineScanResult(now, dueIds.Count, changes.Count,
+        return new DeadlineScanResult(now, dueIds.Count, changes.Count(c => !c.Step),
             changes.Count(c => !c.Step && c.To == AlertLevel.Approaching),
             changes.Count(c => !c.Step && c.To == AlertLevel.DueToday),
             changes.Count(c => !c.Step && c.To == AlertLevel.Overdue),

@@ -15,7 +15,7 @@ public sealed class ResourceCompletenessTests
     public void ResourceClasses_AreAllFound()
     {
         Assert.Equal(
-            [nameof(CatalogUiText), nameof(DossierUiText), nameof(IdentityText), nameof(MonitoringText), nameof(SettingsUiText), nameof(UiText)],
+            [nameof(CatalogUiText), nameof(DossierUiText), nameof(IdentityText), nameof(LiveText), nameof(MonitoringText), nameof(SettingsUiText), nameof(UiText)],
             Classes().Select(t => t.Name).Order());
     }
 
