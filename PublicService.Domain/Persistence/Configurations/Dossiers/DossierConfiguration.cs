@@ -52,6 +52,8 @@ public sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         // Covers the board: its per-level counts read only this index, and the overdue list seeks its level in due order.
         builder.HasIndex(d => new { d.Status, d.AlertLevel, d.DueAtUtc, d.CurrentAgencyId, d.ReceivingAgencyId, d.ProcedureVersionId })
             .HasDatabaseName("IX_Dossiers_Board");
+        // The board's step counts: only the few running steps above Normal are in it.
+        builder.HasIndex(d => new { d.StepAlertLevel, d.Status }).HasFilter("\"StepAlertLevel\" <> 'Normal'");
     }
 }
 

@@ -700,6 +700,9 @@ namespace PublicService.Domain.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "DueAtUtc");
 
+                    b.HasIndex("StepAlertLevel", "Status")
+                        .HasFilter("\"StepAlertLevel\" <> 'Normal'");
+
                     b.HasIndex("CurrentAgencyId", "Status", "DueAtUtc");
 
                     b.HasIndex("Status", "AlertLevel", "DueAtUtc", "CurrentAgencyId", "ReceivingAgencyId", "ProcedureVersionId")

@@ -18,6 +18,12 @@ namespace PublicService.Domain.Persistence.Migrations.Sqlite
                 nullable: false,
                 defaultValue: "Normal");
 
+            migrationBuilder.CreateIndex(
+                name: "IX_Dossiers_StepAlertLevel_Status",
+                table: "Dossiers",
+                columns: new[] { "StepAlertLevel", "Status" },
+                filter: "\"StepAlertLevel\" <> 'Normal'");
+
             // Existing running dossiers at a step with its own deadline may already be approaching it. Rather than
             // compute schedules in SQL, their next alert instant is brought forward to their last change, so the
             // next deadline scan (an index seek, as always) re-levels them, steps included, with the usual events.
@@ -29,6 +35,10 @@ namespace PublicService.Domain.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Dossiers_StepAlertLevel_Status",
+                table: "Dossiers");
+
             migrationBuilder.DropColumn(
                 name: "StepAlertLevel",
                 table: "Dossiers");

@@ -12,7 +12,7 @@ using PublicService.Domain.Persistence;
 namespace PublicService.Domain.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(PublicServiceDbContext))]
-    [Migration("20261123165759_StepAlertLevels")]
+    [Migration("20261123172932_StepAlertLevels")]
     partial class StepAlertLevels
     {
         /// <inheritdoc />
@@ -702,6 +702,9 @@ namespace PublicService.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("ProcedureId", "ReceivedAtUtc");
 
                     b.HasIndex("Status", "DueAtUtc");
+
+                    b.HasIndex("StepAlertLevel", "Status")
+                        .HasFilter("\"StepAlertLevel\" <> 'Normal'");
 
                     b.HasIndex("CurrentAgencyId", "Status", "DueAtUtc");
 
