@@ -161,6 +161,7 @@ public sealed class LiveUpdatesTests : DossierPagesTestBase
 
         page.WaitForAssertion(() => Assert.Equal("Overdue", Level(page, "step-level")));
         Assert.Equal("Normal", Level(page, "alert-level"));
+        Assert.Contains("Cảnh báo bước: Trong hạn → Quá hạn", page.Find("[data-testid='timeline']").TextContent);
     }
 
     [Fact]
