@@ -27,11 +27,12 @@ public sealed class DeadlineScanJob(DeadlineScanner scanner, ILogger<DeadlineSca
 
 public static class DeadlineMonitoring
 {
-    /// <summary>The live broadcaster (also the scanner's listener) and the job class.</summary>
+    /// <summary>The live broadcaster (also the scanner's listener), the dossier change feed and the job class.</summary>
     public static IServiceCollection AddDeadlineMonitoring(this IServiceCollection services)
     {
         services.AddSingleton<Live.AlertBroadcaster>();
         services.AddSingleton<IAlertChangeListener>(sp => sp.GetRequiredService<Live.AlertBroadcaster>());
+        services.AddSingleton<Live.DossierChangeFeed>();
         services.AddTransient<DeadlineScanJob>();
         return services;
     }

@@ -18,6 +18,7 @@ public sealed record DeadlineState(
     DateTime DueAtUtc,
     DateTime? StepDueAtUtc,
     AlertLevel AlertLevel,
+    AlertLevel StepAlertLevel,
     DateTime? NextAlertAtUtc,
     bool SupplementRequested,
     DateOnly? SupplementDeadline,

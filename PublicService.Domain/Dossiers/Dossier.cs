@@ -56,7 +56,16 @@ public sealed class Dossier
     /// <summary>The current step's own deadline, for interconnected procedures (null for one-stop ones).</summary>
     public DateTime? StepDueAtUtc { get; private set; }
     public AlertLevel AlertLevel { get; private set; }
-    /// <summary>When the alert level will next rise; null while paused or finished. The deadline scan seeks on it.</summary>
+    /// <summary>
+    /// The current step's own alert level, for an interconnected dossier at a step before the last (see
+    /// <see cref="HasOwnStepDeadline"/>); Normal otherwise. The agency holding the step sees its step approach even
+    /// while the dossier as a whole is still within time. A hand-over starts the next step at Normal again.
+    /// </summary>
+    public AlertLevel StepAlertLevel { get; private set; }
+    /// <summary>
+    /// When the alert level or the step's alert level will next rise (the earlier of the two); null while paused or
+    /// finished. The deadline scan seeks on it.
+    /// </summary>
     public DateTime? NextAlertAtUtc { get; private set; }
     public bool SupplementRequested { get; private set; }
     public DateOnly? SupplementDeadline { get; private set; }
@@ -229,9 +238,40 @@ public sealed class Dossier
         return true;
     }
 
+    /// <summary>Records the current step's level reached because time passed (the deadline scan); the step's counterpart of <see cref="ChangeAlertLevel"/>.</summary>
+    public bool ChangeStepAlertLevel(DateTime atUtc, AlertLevel level, string actor, DeadlineContext context)
+    {
+        if (level == StepAlertLevel || !Status.IsRunning()) return false;
+        Append(DossierEventType.AlertChanged, actor, atUtc, new DossierEventData { FromLevel = StepAlertLevel, ToLevel = level, Step = true }, context);
+        return true;
+    }
+
     /// <summary>The alert level the dossier should have at <paramref name="nowUtc"/> (its stored level while paused or finished).</summary>
     public AlertLevel LevelAt(DateTime nowUtc, DeadlineContext context) =>
         Status.IsRunning() ? Schedule(context).LevelAt(nowUtc) : AlertLevel;
+
+    /// <summary>The current step's level at <paramref name="nowUtc"/> (stored while paused or finished; Normal without a step deadline of its own).</summary>
+    public AlertLevel StepLevelAt(DateTime nowUtc, DeadlineContext context) =>
+        !Status.IsRunning() ? StepAlertLevel
+        : StepSchedule(context) is { } schedule ? schedule.LevelAt(nowUtc)
+        : AlertLevel.Normal;
+
+    /// <summary>
+    /// True for an interconnected dossier at a step whose deadline is earlier than the dossier's. At the last step
+    /// (or behind it, 0-day steps only) both are the same instant and the dossier's level says it all.
+    /// </summary>
+    public bool HasOwnStepDeadline => StepDueAtUtc is { } stepDue && stepDue < DueAtUtc;
+
+    /// <summary>
+    /// True while the applicant is past the supplement deadline (quá hạn bổ sung): waiting for a supplement after
+    /// the end of <see cref="SupplementDeadline"/> (Vietnam time). The clock is paused, so this is not an alert
+    /// level of the legal period but a state of its own.
+    /// </summary>
+    public bool IsSupplementOverdueAt(DateTime nowUtc) => IsSupplementOverdue(Status, SupplementDeadline, nowUtc);
+
+    /// <summary>The same rule for a row read without the entity (lists, the board).</summary>
+    public static bool IsSupplementOverdue(DossierStatus status, DateOnly? supplementDeadline, DateTime nowUtc) =>
+        status == DossierStatus.AwaitingSupplement && supplementDeadline is { } deadline && deadline < VietnamTime.DateOf(nowUtc);
 
     /// <summary>
     /// Recomputes the schedule columns (due instants, next alert instant) under <paramref name="context"/> without
@@ -247,7 +287,7 @@ public sealed class Dossier
 
     public DeadlineState Deadlines() => new(
         Status, CurrentStep, CurrentAgencyId, ClockStartUtc, CountingStartUtc, PausedWorkingMinutes, PausedSinceUtc,
-        DueAtUtc, StepDueAtUtc, AlertLevel, NextAlertAtUtc, SupplementRequested, SupplementDeadline, NewAppointmentUtc, FinishedAtUtc);
+        DueAtUtc, StepDueAtUtc, AlertLevel, StepAlertLevel, NextAlertAtUtc, SupplementRequested, SupplementDeadline, NewAppointmentUtc, FinishedAtUtc);
 
     /// <summary>
     /// The derived columns as the events say they should be under <paramref name="context"/> (the current calendar
@@ -277,6 +317,7 @@ public sealed class Dossier
         DueAtUtc = rebuilt.DueAtUtc;
         StepDueAtUtc = rebuilt.StepDueAtUtc;
         AlertLevel = rebuilt.AlertLevel;
+        StepAlertLevel = rebuilt.StepAlertLevel;
         NextAlertAtUtc = rebuilt.NextAlertAtUtc;
         SupplementRequested = rebuilt.SupplementRequested;
         SupplementDeadline = rebuilt.SupplementDeadline;
@@ -329,6 +370,10 @@ public sealed class Dossier
         var level = Schedule(context).LevelAt(atUtc);
         if (level != AlertLevel)
             Append(DossierEventType.AlertChanged, actor, atUtc, new DossierEventData { FromLevel = AlertLevel, ToLevel = level }, context);
+        // A hand-over starts the next step at Normal; a step already approaching (or late) says so at once.
+        var stepLevel = StepLevelAt(atUtc, context);
+        if (stepLevel != StepAlertLevel)
+            Append(DossierEventType.AlertChanged, actor, atUtc, new DossierEventData { FromLevel = StepAlertLevel, ToLevel = stepLevel, Step = true }, context);
     }
 
     /// <summary>The single place where an event changes the derived state, live and on replay.</summary>
@@ -347,11 +392,14 @@ public sealed class Dossier
                 PausedWorkingMinutes = 0;
                 PausedSinceUtc = null;
                 AlertLevel = AlertLevel.Normal;
+                StepAlertLevel = AlertLevel.Normal;
                 break;
             case DossierEventType.ProcessingStarted or DossierEventType.TransferredToNextStep:
                 Status = DossierStatus.InProcess;
                 CurrentStep = data.ToStep!.Value;
                 CurrentAgencyId = data.ToAgencyId;
+                // The step level belongs to the step: the next agency starts from Normal (then the level it is at).
+                StepAlertLevel = AlertLevel.Normal;
                 break;
             case DossierEventType.SupplementRequested:
                 Status = DossierStatus.AwaitingSupplement;
@@ -401,6 +449,9 @@ public sealed class Dossier
             case DossierEventType.ApologyIssued:
                 NewAppointmentUtc = data.NewAppointmentUtc;
                 break;
+            case DossierEventType.AlertChanged when data.Step == true:
+                StepAlertLevel = data.ToLevel!.Value;
+                break;
             case DossierEventType.AlertChanged:
                 AlertLevel = data.ToLevel!.Value;
                 break;
@@ -422,8 +473,10 @@ public sealed class Dossier
         StepDueAtUtc = Terms.Steps.Count > 1 && CurrentStep >= 1
             ? ShiftByPauses(calendar, DueDateCalculator.ComputeUnexplained(calendar, ClockStartUtc, ShareUpTo(CurrentStep)).DueUtc)
             : null;
-        NextAlertAtUtc = Status.IsRunning() ? Schedule(context).NextChangeAfter(AlertLevel) : null;
+        NextAlertAtUtc = Status.IsRunning() ? EarlierOf(Schedule(context).NextChangeAfter(AlertLevel), StepSchedule(context)?.NextChangeAfter(StepAlertLevel)) : null;
     }
+
+    private static DateTime? EarlierOf(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a <= b ? a : b;
 
     private DateTime ShiftByPauses(WorkingCalendar calendar, DateTime dueUtc) =>
         PausedWorkingMinutes == 0 ? dueUtc : calendar.AddWorkingMinutes(dueUtc, PausedWorkingMinutes);
@@ -437,6 +490,23 @@ public sealed class Dossier
         var calendar = context.Calendar;
         var allowed = calendar.WorkingMinutesBetween(CountingStartUtc, DueAtUtc) - PausedWorkingMinutes;
         return AlertSchedule.For(calendar, DueAtUtc, Math.Max(allowed, 0), Terms.AlertOverride ?? context.GlobalThresholds);
+    }
+
+    /// <summary>
+    /// The current step's schedule, or null without a step deadline of its own. The step's allowed time is its
+    /// share: from the previous step's deadline (the counting start for step 1) to its own, both before pauses,
+    /// which move the two alike.
+    /// </summary>
+    private AlertSchedule? StepSchedule(DeadlineContext context)
+    {
+        if (!HasOwnStepDeadline) return null;
+        var calendar = context.Calendar;
+        var stepDue = DueDateCalculator.ComputeUnexplained(calendar, ClockStartUtc, ShareUpTo(CurrentStep)).DueUtc;
+        var stepStart = CurrentStep <= 1
+            ? CountingStartUtc
+            : DueDateCalculator.ComputeUnexplained(calendar, ClockStartUtc, ShareUpTo(CurrentStep - 1)).DueUtc;
+        var allowed = stepDue > stepStart ? calendar.WorkingMinutesBetween(stepStart, stepDue) : 0;
+        return AlertSchedule.For(calendar, StepDueAtUtc!.Value, allowed, Terms.AlertOverride ?? context.GlobalThresholds);
     }
 
     private static string? Text(string? value, string field = "Note")

@@ -41,6 +41,8 @@ public sealed record DossierEventData
     public bool? ApologyInTime { get; init; }
     public AlertLevel? FromLevel { get; init; }
     public AlertLevel? ToLevel { get; init; }
+    /// <summary>On <c>AlertChanged</c>: true when the levels are the current step's (<see cref="Dossier.StepAlertLevel"/>), absent for the dossier's own.</summary>
+    public bool? Step { get; init; }
     public IReadOnlyList<string>? Documents { get; init; }
 
     // The same JSON conventions as every other JSON column: nulls left out, enums by name.

@@ -61,6 +61,15 @@ public sealed record DeadlineBoard(
 
     public int Count(AlertLevel level) => Counts.GetValueOrDefault(level);
 
+    /// <summary>
+    /// Running interconnected dossiers per level of their current step's own deadline, above Normal only: the steps
+    /// held by an agency that are approaching or past their share of the time, whatever the dossier's own level.
+    /// The agency and field filters apply; the level filter (the dossier's level) does not.
+    /// </summary>
+    public IReadOnlyDictionary<AlertLevel, int> StepCounts { get; init; } = new Dictionary<AlertLevel, int>();
+
+    public int StepCount(AlertLevel level) => StepCounts.GetValueOrDefault(level);
+
     public static Task<DeadlineBoard> LoadAsync(
         PublicServiceDbContext db, WorkingCalendar calendar, DeadlineBoardFilter filter, DateTime nowUtc,
         int listLimit = DefaultListLimit, CancellationToken ct = default) =>
@@ -134,7 +143,15 @@ public sealed record DeadlineBoard(
 
         var overdue = await ListAsync([AlertLevel.Overdue]);
         var approaching = await ListAsync(ApproachingLevels);
-        return new DeadlineBoard(counts, byAgency, byField, overdue.Rows, overdue.Total, approaching.Rows, approaching.Total, agencies, fields, overdueSupplements);
+        // Few rows have a step level above Normal: a partial index holds just those.
+        var stepCounts = await query.Where(x => x.Dossier.StepAlertLevel != AlertLevel.Normal)
+            .GroupBy(x => x.Dossier.StepAlertLevel)
+            .Select(g => new { Level = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Level, g => g.Count, ct);
+        return new DeadlineBoard(counts, byAgency, byField, overdue.Rows, overdue.Total, approaching.Rows, approaching.Total, agencies, fields, overdueSupplements)
+        {
+            StepCounts = stepCounts,
+        };
     }
 
     private static readonly StringComparer VietnameseOrder = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false);

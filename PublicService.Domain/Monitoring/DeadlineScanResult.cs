@@ -1,11 +1,12 @@
 namespace PublicService.Domain.Monitoring;
 
-/// <summary>One dossier whose alert level a scan changed.</summary>
-public sealed record AlertChange(long DossierId, string Code, AlertLevel From, AlertLevel To);
+/// <summary>One dossier whose alert level a scan changed; <paramref name="Step"/> when it is the current step's level.</summary>
+public sealed record AlertChange(long DossierId, string Code, AlertLevel From, AlertLevel To, bool Step = false);
 
 /// <summary>
 /// What one deadline scan did: how many dossiers were due for a look, how many changed level and to which
-/// levels, how long it took. <see cref="Skipped"/> says another run held the guard, so this one did nothing.
+/// levels, how long it took; <see cref="Changes"/> also lists the current steps' levels that changed
+/// (<see cref="StepChanged"/>), which the dossier counts leave out. <see cref="Skipped"/> says another run held the guard, so this one did nothing.
 /// </summary>
 public sealed record DeadlineScanResult(
     DateTime NowUtc,
@@ -18,6 +19,9 @@ public sealed record DeadlineScanResult(
     bool Skipped,
     IReadOnlyList<AlertChange> Changes)
 {
+    /// <summary>How many current steps' own levels changed (interconnected dossiers).</summary>
+    public int StepChanged => Changes.Count(c => c.Step);
+
     public static DeadlineScanResult SkippedAt(DateTime nowUtc, long elapsedMs) => new(nowUtc, 0, 0, 0, 0, 0, elapsedMs, true, []);
 }
 

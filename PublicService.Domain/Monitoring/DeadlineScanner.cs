@@ -42,6 +42,13 @@ public sealed class DeadlineScanner(
 
     private readonly ILogger _logger = logger ?? NullLogger<DeadlineScanner>.Instance;
 
+    private void LogLevelChange(string code, AlertLevel from, AlertLevel to)
+    {
+        if (!_logger.IsEnabled(LogLevel.Debug)) return;
+        using (_logger.BeginScope("DossierCode:{DossierCode}", code))
+            LevelChangedLine(_logger, code, from, to, null);
+    }
+
     public const string LeaseName = "deadline-scan";
     /// <summary>The actor recorded on the events the scan appends.</summary>
     public const string Actor = "he-thong";
@@ -98,7 +105,7 @@ public sealed class DeadlineScanner(
         {
             _running.Release();
         }
-        if (result.Changed > 0)
+        if (result.Changes.Count > 0)
         {
             foreach (var listener in listeners)
                 await listener.OnAlertsChangedAsync(result, ct);
@@ -127,20 +134,24 @@ public sealed class DeadlineScanner(
                 var batch = await db.Dossiers.AsNoTracking().Where(d => ids.Contains(d.Id)).ToListAsync(ct);
                 foreach (var dossier in batch)
                 {
-                    var from = dossier.AlertLevel;
+                    var (from, stepFrom) = (dossier.AlertLevel, dossier.StepAlertLevel);
                     var seen = dossier.RowVersion;
                     // The history stays in time order: a scan "in the past" does not write before a later change.
                     if (now < dossier.LastChangedAtUtc) continue;
-                    if (dossier.ChangeAlertLevel(now, dossier.LevelAt(now, context), Actor, context))
+                    var changed = dossier.ChangeAlertLevel(now, dossier.LevelAt(now, context), Actor, context);
+                    if (changed)
                     {
                         changes.Add(new AlertChange(dossier.Id, dossier.Code, from, dossier.AlertLevel));
-                        if (_logger.IsEnabled(LogLevel.Debug))
-                        {
-                            using (_logger.BeginScope("DossierCode:{DossierCode}", dossier.Code))
-                                LevelChangedLine(_logger, dossier.Code, from, dossier.AlertLevel, null);
-                        }
+                        LogLevelChange(dossier.Code, from, dossier.AlertLevel);
                     }
-                    else if (!dossier.RefreshSchedule(context))
+                    // The current step's own level (interconnected dossiers), from the same next-alert instant.
+                    if (dossier.ChangeStepAlertLevel(now, dossier.StepLevelAt(now, context), Actor, context))
+                    {
+                        changed = true;
+                        changes.Add(new AlertChange(dossier.Id, dossier.Code, stepFrom, dossier.StepAlertLevel, Step: true));
+                        LogLevelChange(dossier.Code, stepFrom, dossier.StepAlertLevel);
+                    }
+                    if (!changed && !dossier.RefreshSchedule(context))
                         continue;
                     await writer.WriteAsync(dossier, seen, ct);
                 }
@@ -149,10 +160,10 @@ public sealed class DeadlineScanner(
         }
         await transaction.CommitAsync(ct);
 
-        return new DeadlineScanResult(now, dueIds.Count, changes.Count,
-            changes.Count(c => c.To == AlertLevel.Approaching),
-            changes.Count(c => c.To == AlertLevel.DueToday),
-            changes.Count(c => c.To == AlertLevel.Overdue),
+        return new DeadlineScanResult(now, dueIds.Count, changes.Count(c => !c.Step),
+            changes.Count(c => !c.Step && c.To == AlertLevel.Approaching),
+            changes.Count(c => !c.Step && c.To == AlertLevel.DueToday),
+            changes.Count(c => !c.Step && c.To == AlertLevel.Overdue),
             (long)time.GetElapsedTime(started).TotalMilliseconds,
             false,
             changes);

@@ -22,6 +22,7 @@ internal sealed class ScanWriter : IAsyncDisposable
         (nameof(Dossier.DueAtUtc), d => d.DueAtUtc),
         (nameof(Dossier.StepDueAtUtc), d => d.StepDueAtUtc),
         (nameof(Dossier.AlertLevel), d => d.AlertLevel),
+        (nameof(Dossier.StepAlertLevel), d => d.StepAlertLevel),
         (nameof(Dossier.NextAlertAtUtc), d => d.NextAlertAtUtc),
         (nameof(Dossier.LastEventSequence), d => d.LastEventSequence),
         (nameof(Dossier.RowVersion), d => d.RowVersion),

@@ -15,7 +15,7 @@ public sealed class ResourceCompletenessTests
     public void ResourceClasses_AreAllFound()
     {
         Assert.Equal(
-            [nameof(AdminText), nameof(CatalogUiText), nameof(DossierUiText), nameof(FormsUiText), nameof(IdentityText), nameof(MonitoringText), nameof(ReportText), nameof(SettingsUiText), nameof(UiText)],
+            [nameof(AdminText), nameof(CatalogUiText), nameof(DossierUiText), nameof(FormsUiText), nameof(IdentityText), nameof(LiveText), nameof(MonitoringText), nameof(ReportText), nameof(SettingsUiText), nameof(UiText)],
             Classes().Select(t => t.Name).Order());
     }
 

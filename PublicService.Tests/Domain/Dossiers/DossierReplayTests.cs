@@ -44,7 +44,10 @@ public sealed class DossierReplayTests
         {
             at = at.AddMinutes(random.Next(0, 3 * 24 * 60));
             if (random.NextDouble() < 0.3)
+            {
                 dossier.ChangeAlertLevel(at, dossier.LevelAt(at, Context), "he-thong", Context);
+                dossier.ChangeStepAlertLevel(at, dossier.StepLevelAt(at, Context), "he-thong", Context);
+            }
             var allowed = dossier.AllowedActions().Where(a => a != DossierAction.Cancel || random.NextDouble() < 0.1).ToList();
             if (allowed.Count == 0) break;
             DossierActions.Act(dossier, allowed[random.Next(allowed.Count)], at);

@@ -50,6 +50,23 @@ public sealed class DeadlineBoardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Load_StepLevels_CountsTheRunningStepsAboveNormalAsTheScanWroteThem()
+    {
+        var board = await LoadAsync(new DeadlineBoardFilter());
+
+        await using var db = _database.Open();
+        var running = db.Dossiers.Where(d => d.Status == DossierStatus.Received || d.Status == DossierStatus.InProcess);
+        foreach (var level in new[] { AlertLevel.Approaching, AlertLevel.DueToday, AlertLevel.Overdue })
+            Assert.Equal(await running.CountAsync(d => d.StepAlertLevel == level), board.StepCount(level));
+        Assert.False(board.StepCounts.ContainsKey(AlertLevel.Normal));
+        // The demo's interconnected dossiers give the four-day-later scan some steps past or near their share.
+        Assert.True(board.StepCounts.Values.Sum() > 0);
+        // Steps are only levelled where the step has its own, earlier deadline.
+        var steps = await running.Where(d => d.StepAlertLevel != AlertLevel.Normal).ToListAsync();
+        Assert.All(steps, d => Assert.True(d.HasOwnStepDeadline));
+    }
+
+    [Fact]
     public async Task Load_AgencyAndLevelFilters_NarrowCountsAndLists()
     {
         var all = await LoadAsync(new DeadlineBoardFilter());

@@ -243,6 +243,31 @@ public sealed class DeadlineScannerTests(ITestOutputHelper output) : IAsyncLifet
     }
 
     [Fact]
+    public async Task Scan_InterconnectedStep_RaisesTheStepLevelOnlyThenResetsAtTheHandOver()
+    {
+        // 4 + 3 + 3 working days from Mon 02/03/2026: step 1 due Fri 06/03 17:00, the dossier Mon 16/03 17:00.
+        var id = await AddAsync(Interconnected(4, 3, 3), Vn(2026, 3, 2, 8), d => d.StartProcessing(Vn(2026, 3, 2, 8, 30), "tiepnhan", null, Context));
+
+        var approaching = await Scanner().ScanAsync(Vn(2026, 3, 5, 17, 30));
+        var again = await Scanner().ScanAsync(Vn(2026, 3, 5, 17, 30));
+
+        Assert.Equal([new AlertChange(id, "000.00.15.H48-260302-0001", AlertLevel.Normal, AlertLevel.Approaching, Step: true)], approaching.Changes);
+        Assert.Equal((0, 1), (approaching.Changed, approaching.StepChanged));
+        Assert.Equal((0, 0), (again.Scanned, again.Changes.Count));
+        var stored = await LoadAsync(id);
+        Assert.Equal((AlertLevel.Normal, AlertLevel.Approaching, Vn(2026, 3, 6)), (stored.AlertLevel, stored.StepAlertLevel, stored.NextAlertAtUtc!.Value));
+
+        var workflow = new DossierWorkflow(_database.Factory, _database.Calendars, _database.Clock);
+        _database.Clock.SetUtcNow(Vn(2026, 3, 6, 9));
+        await Scanner().ScanAsync(Vn(2026, 3, 6, 9));
+        var moved = await workflow.TransferToNextStepAsync(id, (await LoadAsync(id)).RowVersion, "xuly", null);
+
+        Assert.Equal((2, AlertLevel.Normal, Vn(2026, 3, 10, 17)), (moved.CurrentStep, moved.StepAlertLevel, moved.NextAlertAtUtc!.Value));
+        Assert.Equal([AlertLevel.Approaching, AlertLevel.DueToday], await AlertTransitionsAsync(id));
+        await AssertReplayAgreesAsync();
+    }
+
+    [Fact]
     public async Task Scan_TwiceAtTheSameInstant_ChangesNothingTheSecondTime()
     {
         await new DemoSeeder(_database.Factory, _database.Calendars, _database.Clock).SeedAsync(300, 5);
@@ -276,11 +301,14 @@ public sealed class DeadlineScannerTests(ITestOutputHelper output) : IAsyncLifet
         var after = await Scanner().ScanAsync(now);
 
         await using var check = _database.Open();
-        var atNow = await check.DossierEvents.Where(e => e.Type == DossierEventType.AlertChanged && e.AtUtc == now)
-            .GroupBy(e => e.DossierId).Select(g => g.Count()).ToListAsync();
-        Assert.All(atNow, count => Assert.Equal(1, count));
-        Assert.Equal(atNow.Count, results.Sum(r => r.Changed));
-        Assert.Equal(0, after.Changed);
+        // At most one change of the dossier's level and one of its step's level per dossier.
+        var atNow = (await check.DossierEvents.Where(e => e.Type == DossierEventType.AlertChanged && e.AtUtc == now)
+            .Select(e => new { e.DossierId, e.DataJson }).ToListAsync())
+            .Select(e => (e.DossierId, Step: DossierEventData.FromJson(e.DataJson).Step == true)).ToList();
+        Assert.Equal(atNow.Count, atNow.Distinct().Count());
+        Assert.Equal(atNow.Count, results.Sum(r => r.Changes.Count));
+        Assert.Equal(atNow.Count(e => !e.Step), results.Sum(r => r.Changed));
+        Assert.Empty(after.Changes);
         await AssertReplayAgreesAsync();
     }
 
@@ -348,7 +376,7 @@ public sealed class DeadlineScannerTests(ITestOutputHelper output) : IAsyncLifet
         var retried = await Scanner(batchSize: 10).ScanAsync(now);
         Assert.True(retried.Changed > 25);
         await using (var db = _database.Open())
-            Assert.Equal(retried.Changed, await db.DossierEvents.CountAsync(e => e.Type == DossierEventType.AlertChanged && e.AtUtc == now));
+            Assert.Equal(retried.Changes.Count, await db.DossierEvents.CountAsync(e => e.Type == DossierEventType.AlertChanged && e.AtUtc == now));
         await AssertReplayAgreesAsync();
     }
 

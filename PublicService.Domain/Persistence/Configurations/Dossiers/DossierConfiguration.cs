@@ -16,6 +16,7 @@ public sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         builder.Property(d => d.Channel).HasConversion<string>().HasMaxLength(20);
         builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(30);
         builder.Property(d => d.AlertLevel).HasConversion<string>().HasMaxLength(20);
+        builder.Property(d => d.StepAlertLevel).HasConversion<string>().HasMaxLength(20);
         builder.Property(d => d.LastChangedBy).HasMaxLength(DossierEvent.ActorMaxLength);
         builder.Property(d => d.RowVersion).IsConcurrencyToken();
         builder.Property(d => d.Terms)
@@ -51,6 +52,8 @@ public sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
         // Covers the board: its per-level counts read only this index, and the overdue list seeks its level in due order.
         builder.HasIndex(d => new { d.Status, d.AlertLevel, d.DueAtUtc, d.CurrentAgencyId, d.ReceivingAgencyId, d.ProcedureVersionId })
             .HasDatabaseName("IX_Dossiers_Board");
+        // The board's step counts: only the few running steps above Normal are in it.
+        builder.HasIndex(d => new { d.StepAlertLevel, d.Status }).HasFilter("\"StepAlertLevel\" <> 'Normal'");
     }
 }
 

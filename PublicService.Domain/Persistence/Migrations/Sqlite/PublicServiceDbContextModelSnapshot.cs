@@ -662,6 +662,11 @@ namespace PublicService.Domain.Persistence.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StepAlertLevel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("StepDueAtUtc")
                         .HasColumnType("TEXT");
 
@@ -694,6 +699,9 @@ namespace PublicService.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("ProcedureId", "ReceivedAtUtc");
 
                     b.HasIndex("Status", "DueAtUtc");
+
+                    b.HasIndex("StepAlertLevel", "Status")
+                        .HasFilter("\"StepAlertLevel\" <> 'Normal'");
 
                     b.HasIndex("CurrentAgencyId", "Status", "DueAtUtc");
 

@@ -2,7 +2,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using PublicService.Console.Identity;
+using PublicService.Console.Live;
 using PublicService.Domain.Calendar;
 using PublicService.Domain.Catalog;
 using PublicService.Domain.Demo;
@@ -19,7 +21,13 @@ public abstract class DossierPagesTestBase : DemoCatalogPageTestBase
     {
         services.AddTransient<DossierReception>();
         services.AddTransient<DossierWorkflow>();
+        services.AddSingleton(Broadcaster);
+        services.AddSingleton(ChangeFeed);
     }
+
+    /// <summary>The live feeds the queue and the dossier page subscribe to, as the app registers them (singletons).</summary>
+    protected AlertBroadcaster Broadcaster { get; } = new(NullLogger<AlertBroadcaster>.Instance);
+    protected DossierChangeFeed ChangeFeed { get; } = new(NullLogger<DossierChangeFeed>.Instance);
 
     protected DossierReception Reception => new(Database.Factory, Database.Calendars, Clock);
     protected DossierWorkflow Workflow => new(Database.Factory, Database.Calendars, Clock);
