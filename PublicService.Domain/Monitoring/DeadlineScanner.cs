@@ -34,6 +34,9 @@ public sealed class DeadlineScanner(
 
     private readonly SemaphoreSlim _running = new(1, 1);
 
+    /// <summary>The scanner's clock: what "now" is for anything that re-levels dossiers as the scan would.</summary>
+    public TimeProvider Time => time;
+
     /// <summary>Dossiers loaded and written per round trip.</summary>
     public int BatchSize { get; init; } = 500;
 
