@@ -75,7 +75,7 @@ public static class DayOffDeadlines
                 var batch = await db.Dossiers.AsNoTracking().Where(d => ids.Contains(d.Id)).ToListAsync(ct);
                 foreach (var dossier in batch)
                 {
-                    var seen = dossier.RowVersion;
+                    var seen = ScanWriter.Read(dossier);
                     var oldDue = dossier.DueAtUtc;
                     if (!dossier.RefreshSchedule(context)) continue;
                     Count(dossier, oldDue);

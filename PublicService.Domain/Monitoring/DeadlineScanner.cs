@@ -110,7 +110,7 @@ public sealed class DeadlineScanner(
                 foreach (var dossier in batch)
                 {
                     var from = dossier.AlertLevel;
-                    var seen = dossier.RowVersion;
+                    var seen = ScanWriter.Read(dossier);
                     // The history stays in time order: a scan "in the past" does not write before a later change.
                     if (now < dossier.LastChangedAtUtc) continue;
                     if (dossier.ChangeAlertLevel(now, dossier.LevelAt(now, context), Actor, context))
