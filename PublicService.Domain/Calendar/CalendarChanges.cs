@@ -25,7 +25,9 @@ public sealed record MovedDueDate(string Code, string ProcedureName, DateTime Ol
 /// <summary>
 /// Applies a set of overrides (an import, or an administrator's edit) to the stored calendar, or removes one. The
 /// preview compiles the candidate calendar and lists the dossiers whose derived deadlines would differ, writing
-/// nothing; applying stores the change in one transaction, swaps the compiled calendar and moves those deadlines.
+/// nothing; applying stores the change in one transaction, swaps the compiled calendar and moves those deadlines
+/// with <see cref="DayOffDeadlines"/>: only the dossiers whose window contains a changed day, re-levelled at the
+/// scanner's "now" (a full rebuild would load every dossier with its events).
 /// </summary>
 public sealed class CalendarChanges(
     IDbContextFactory<PublicServiceDbContext> dbFactory,
@@ -62,8 +64,7 @@ public sealed class CalendarChanges(
         }
         calendars.Replace(candidate);
         // Deadlines follow the committed calendar; should this step be interrupted, rebuild-deadlines finishes it.
-        var moved = await rebuilder.RebuildAsync(dryRun: false, candidate, ct);
-        await RelevelIfMovedAsync(moved, ct);
+        var moved = await MoveDeadlinesAsync(candidate, overrides.Select(o => o.Date), ct);
         return await ReportAsync(overrides.Count - replaced, replaced, 0, moved, ct);
     }
 
@@ -87,15 +88,23 @@ public sealed class CalendarChanges(
             await db.SaveChangesAsync(ct);
         }
         calendars.Replace(candidate);
-        var moved = await rebuilder.RebuildAsync(dryRun: false, candidate, ct);
-        await RelevelIfMovedAsync(moved, ct);
+        var moved = await MoveDeadlinesAsync(candidate, [date], ct);
         return await ReportAsync(0, 0, 1, moved, ct);
     }
 
-    /// <summary>A due date moved later can leave a level too high (an overdue one is never selected again): re-level.</summary>
-    private async Task RelevelIfMovedAsync(RebuildReport moved, CancellationToken ct)
+    /// <summary>
+    /// Moves the deadlines of the dossiers whose window contains one of the changed days (one range from the first
+    /// to the last: an import's days are close together) and re-levels those it moved, both ways: a due date moved
+    /// later can leave a level too high, which the scan would never select again.
+    /// </summary>
+    private async Task<RebuildReport> MoveDeadlinesAsync(WorkingCalendar candidate, IEnumerable<DateOnly> changedDays, CancellationToken ct)
     {
-        if (moved.Differed > 0) await scanner.RelevelAllAsync(ct: ct);
+        var days = changedDays.ToList();
+        if (days.Count == 0) return new RebuildReport(0, 0, []);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var context = new DeadlineContext(candidate, (await db.LoadSettingsAsync(ct)).Alerts);
+        var report = await DayOffDeadlines.RecomputeAsync(db, context, days.Min(), days.Max(), scanner.Time.GetUtcNow().UtcDateTime, ct);
+        return report.AsRebuildReport();
     }
 
     private async Task EnsureStoredAsync(DateOnly date, CancellationToken ct)

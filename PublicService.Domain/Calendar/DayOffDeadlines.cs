@@ -6,7 +6,20 @@ using PublicService.Domain.Persistence;
 namespace PublicService.Domain.Calendar;
 
 /// <summary>What a set-based recompute after a calendar change did.</summary>
-public sealed record DayOffRecomputeReport(int Examined, int Moved, int Relevelled);
+public sealed record DayOffRecomputeReport(int Examined, int Moved, int Relevelled)
+{
+    /// <summary>The moved dossiers' codes, at most ten.</summary>
+    public IReadOnlyList<string> SampleCodes { get; init; } = [];
+
+    /// <summary>The dossiers whose due instant moved, old and new, at most <see cref="DeadlineRebuilder.MovedListLimit"/>.</summary>
+    public IReadOnlyList<MovedDeadline> MovedDueDates { get; init; } = [];
+
+    /// <summary>How many of the moved dossiers have a different due instant (the rest changed only step or alert columns).</summary>
+    public int DueMoved { get; init; }
+
+    /// <summary>The same figures in the shape of a full rebuild's report.</summary>
+    public RebuildReport AsRebuildReport() => new(Examined, Moved, SampleCodes) { Moved = MovedDueDates, DueMoved = DueMoved };
+}
 
 /// <summary>
 /// Moves the derived deadline columns after the working status of a few days changed (a new day off, a swapped
@@ -45,6 +58,16 @@ public static class DayOffDeadlines
 
         var moved = 0;
         var relevelled = 0;
+        var dueMoved = 0;
+        var samples = new List<string>();
+        var movedDueDates = new List<MovedDeadline>();
+        void Count(Dossier dossier, DateTime oldDue)
+        {
+            moved++;
+            if (samples.Count < 10) samples.Add(dossier.Code);
+            if (dossier.DueAtUtc != oldDue && ++dueMoved <= DeadlineRebuilder.MovedListLimit)
+                movedDueDates.Add(new MovedDeadline(dossier.Id, dossier.Code, dossier.ProcedureVersionId, oldDue, dossier.DueAtUtc));
+        }
         await using (var writer = ScanWriter.For(db))
         {
             foreach (var ids in candidates.Where(c => !c.Replay).Select(c => c.Id).Chunk(BatchSize))
@@ -52,9 +75,10 @@ public static class DayOffDeadlines
                 var batch = await db.Dossiers.AsNoTracking().Where(d => ids.Contains(d.Id)).ToListAsync(ct);
                 foreach (var dossier in batch)
                 {
-                    var seen = dossier.RowVersion;
+                    var seen = ScanWriter.Read(dossier);
+                    var oldDue = dossier.DueAtUtc;
                     if (!dossier.RefreshSchedule(context)) continue;
-                    moved++;
+                    Count(dossier, oldDue);
                     if (Relevel(dossier, now, context)) relevelled++;
                     await writer.WriteAsync(dossier, seen, ct);
                 }
@@ -66,15 +90,21 @@ public static class DayOffDeadlines
             var batch = await db.Dossiers.Include(d => d.Events).AsSplitQuery().Where(d => ids.Contains(d.Id)).ToListAsync(ct);
             foreach (var dossier in batch)
             {
+                var oldDue = dossier.DueAtUtc;
                 if (!dossier.RecomputeFromEvents(context)) continue;
-                moved++;
+                Count(dossier, oldDue);
                 if (Relevel(dossier, now, context)) relevelled++;
             }
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
         await transaction.CommitAsync(ct);
-        return new DayOffRecomputeReport(candidates.Count, moved, relevelled);
+        return new DayOffRecomputeReport(candidates.Count, moved, relevelled)
+        {
+            SampleCodes = samples,
+            MovedDueDates = movedDueDates,
+            DueMoved = dueMoved,
+        };
     }
 
     /// <summary>

@@ -95,6 +95,13 @@ public static class DueDateCalculator
         ArgumentNullException.ThrowIfNull(time);
 
         var received = AsUtc(receivedUtc);
+        // The common case without explanation or pauses takes the compiled calendar's integer path (same answer).
+        if (!explain && pauses is null && time.Unit == TimeUnit.WorkingDays && time.Amount >= 0)
+        {
+            var (dueUtc, startUtc) = calendar.WorkingDaysDue(received, time.Amount);
+            return new DueDate(dueUtc, startUtc, []);
+        }
+
         var lines = explain ? new List<DueExplanationLine> { new(DueExplanationKind.Received, InstantUtc: received) } : null;
 
         var countingStart = calendar.CountingStart(received);

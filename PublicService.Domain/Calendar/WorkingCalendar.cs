@@ -290,6 +290,32 @@ public sealed class WorkingCalendar
     }
 
     /// <summary>
+    /// The due instant and counting start of a period of <paramref name="workingDays"/> working days from a receipt
+    /// at <paramref name="receivedUtc"/>, with no pauses: what <see cref="DueDateCalculator"/> computes, in integer
+    /// arithmetic on day indexes and ticks (a handful of array reads, no date conversions), because the scan, the
+    /// calendar recompute and reception call it for every dossier they touch.
+    /// </summary>
+    internal (DateTime DueUtc, DateTime CountingStartUtc) WorkingDaysDue(DateTime receivedUtc, int workingDays)
+    {
+        var local = receivedUtc.Ticks + VietnamTime.Offset.Ticks;
+        var index = (int)(local / TimeSpan.TicksPerDay) - _firstDate.DayNumber;
+        if (index < 0 || index >= _isWorking.Length) Locate(receivedUtc, nameof(receivedUtc)); // throws the usual error
+        var ticks = local % TimeSpan.TicksPerDay;
+        // CountingStart: the instant itself on a working day before the cut-off, else the next working day's opening.
+        if (!_isWorking[index] || ticks >= _cutOffTicks)
+        {
+            index = WorkingDayIndex(_workingDaysBefore[index + 1]);
+            ticks = _sessionStarts[0];
+        }
+        var last = workingDays == 0 ? index : WorkingDayIndex((long)_workingDaysBefore[index + 1] + workingDays - 1);
+        var dueTicks = _settings.WorkingDaysDueAt == WorkingDaysDueAt.SameTimeOfDay ? ticks : _sessionEnds[^1];
+        return (UtcAt(last, dueTicks), UtcAt(index, ticks));
+    }
+
+    private DateTime UtcAt(int index, long ticksOfDay) =>
+        new((_firstDate.DayNumber + index) * TimeSpan.TicksPerDay + ticksOfDay - VietnamTime.Offset.Ticks, DateTimeKind.Utc);
+
+    /// <summary>
     /// Working minutes in [from, to); negative when <paramref name="toUtc"/> is before <paramref name="fromUtc"/>.
     /// Whole minutes, rounded toward zero when the instants carry seconds.
     /// </summary>

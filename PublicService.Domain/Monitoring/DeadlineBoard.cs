@@ -36,6 +36,9 @@ public sealed record DeadlineBoardRow(
 
 public sealed record DeadlineBoardOption(int Id, string Name);
 
+/// <summary>How many running dossiers an agency holds in a field at a level.</summary>
+public sealed record BoardCount(int AgencyId, int FieldId, AlertLevel Level, int Count);
+
 /// <summary>
 /// The supervisor's board (Giám sát thời hạn): running dossiers (received or in process; paused ones are not
 /// advancing) per alert level, per agency and per field, and the overdue and approaching lists, most urgent
@@ -104,28 +107,24 @@ public sealed record DeadlineBoard(
             };
         if (filter.AgencyId is { } agencyId) scoped = scoped.Where(x => x.AgencyId == agencyId);
         if (filter.FieldId is { } fieldId) scoped = scoped.Where(x => x.FieldId == fieldId);
-        var running = new[] { DossierStatus.Received, DossierStatus.InProcess };
-        var query = scoped.Where(x => running.Contains(x.Dossier.Status));
+        var query = scoped.Where(x => Running.Contains(x.Dossier.Status));
         var today = VietnamTime.DateOf(nowUtc);
         var overdueSupplements = await scoped.CountAsync(x => x.Dossier.Status == DossierStatus.AwaitingSupplement
             && x.Dossier.SupplementDeadline != null && x.Dossier.SupplementDeadline < today, ct);
 
-        // Few groups (agencies × fields × levels), so the breakdowns are folded in memory from one grouped query.
-        var groups = await query
-            .GroupBy(x => new { x.AgencyId, x.FieldId, x.Dossier.AlertLevel })
-            .Select(g => new { g.Key.AgencyId, g.Key.FieldId, g.Key.AlertLevel, Count = g.Count() })
-            .ToListAsync(ct);
-        var counts = groups.GroupBy(g => g.AlertLevel).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
-        var shown = filter.Level is { } only ? groups.Where(g => g.AlertLevel == only).ToList() : groups;
-        var byAgency = Breakdown(shown.Select(g => (g.AgencyId, g.AlertLevel, g.Count)), agencyNames);
-        var byField = Breakdown(shown.Select(g => (g.FieldId, g.AlertLevel, g.Count)), fieldNames);
+        // Few groups (agencies × fields × levels), so the breakdowns and the lists' totals are folded in memory.
+        var groups = await CountsQuery(db, scope, filter).ToListAsync(ct);
+        var counts = groups.GroupBy(g => g.Level).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
+        var shown = filter.Level is { } only ? groups.Where(g => g.Level == only).ToList() : groups;
+        var byAgency = Breakdown(shown.Select(g => (g.AgencyId, g.Level, g.Count)), agencyNames);
+        var byField = Breakdown(shown.Select(g => (g.FieldId, g.Level, g.Count)), fieldNames);
 
         async Task<(List<DeadlineBoardRow> Rows, int Total)> ListAsync(AlertLevel[] levels)
         {
             if (filter.Level is { } level) levels = levels.Where(l => l == level).ToArray();
             if (levels.Length == 0) return ([], 0);
             var selected = query.Where(x => levels.Contains(x.Dossier.AlertLevel));
-            var total = await selected.CountAsync(ct);
+            var total = groups.Where(g => levels.Contains(g.Level)).Sum(g => g.Count);
             var rows = await selected
                 .OrderBy(x => x.Dossier.DueAtUtc).ThenBy(x => x.Dossier.Id)
                 .Take(listLimit)
@@ -152,6 +151,24 @@ public sealed record DeadlineBoard(
         {
             StepCounts = stepCounts,
         };
+    }
+
+    /// <summary>The statuses whose dossiers the board counts: running ones (paused ones are not advancing).</summary>
+    private static readonly DossierStatus[] Running = [DossierStatus.Received, DossierStatus.InProcess];
+
+    /// <summary>
+    /// The running dossiers per holding agency, field and level that <paramref name="scope"/> may see, under the
+    /// filter's agency and field: a read of the few rows of <see cref="BoardCounter"/>, not a GROUP BY over the
+    /// dossiers (which costs hundreds of milliseconds at a million).
+    /// </summary>
+    public static IQueryable<BoardCount> CountsQuery(PublicServiceDbContext db, StaffScope scope, DeadlineBoardFilter filter)
+    {
+        var counters = db.BoardCounters.AsNoTracking().VisibleTo(scope).Where(c => Running.Contains(c.Status) && c.Count > 0);
+        if (filter.AgencyId is { } agencyId) counters = counters.Where(c => c.AgencyId == agencyId);
+        if (filter.FieldId is { } fieldId) counters = counters.Where(c => c.FieldId == fieldId);
+        return counters
+            .GroupBy(c => new { c.AgencyId, c.FieldId, c.AlertLevel })
+            .Select(g => new BoardCount(g.Key.AgencyId, g.Key.FieldId, g.Key.AlertLevel, g.Sum(c => c.Count)));
     }
 
     private static readonly StringComparer VietnameseOrder = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false);

@@ -55,6 +55,9 @@ public sealed class DeadlineScanner(
 
     private readonly SemaphoreSlim _running = new(1, 1);
 
+    /// <summary>The scanner's clock: what "now" is for anything that re-levels dossiers as the scan would.</summary>
+    public TimeProvider Time => time;
+
     /// <summary>Dossiers loaded and written per round trip.</summary>
     public int BatchSize { get; init; } = 500;
 
@@ -135,7 +138,7 @@ public sealed class DeadlineScanner(
                 foreach (var dossier in batch)
                 {
                     var (from, stepFrom) = (dossier.AlertLevel, dossier.StepAlertLevel);
-                    var seen = dossier.RowVersion;
+                    var seen = ScanWriter.Read(dossier);
                     // The history stays in time order: a scan "in the past" does not write before a later change.
                     if (now < dossier.LastChangedAtUtc) continue;
                     var changed = dossier.ChangeAlertLevel(now, dossier.LevelAt(now, context), Actor, context);

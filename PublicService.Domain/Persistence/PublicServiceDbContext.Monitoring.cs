@@ -6,4 +6,5 @@ namespace PublicService.Domain.Persistence;
 public sealed partial class PublicServiceDbContext
 {
     public DbSet<ScanLease> ScanLeases => Set<ScanLease>();
+    public DbSet<BoardCounter> BoardCounters => Set<BoardCounter>();
 }

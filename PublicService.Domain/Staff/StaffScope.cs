@@ -1,4 +1,5 @@
 using PublicService.Domain.Dossiers;
+using PublicService.Domain.Monitoring;
 
 namespace PublicService.Domain.Staff;
 
@@ -46,5 +47,16 @@ public static class StaffScopeQueries
         var agencies = scope.AgencyIds.ToList();
         return dossiers.Where(d => agencies.Contains(d.ReceivingAgencyId)
             || (d.CurrentAgencyId != null && agencies.Contains(d.CurrentAgencyId.Value)));
+    }
+
+    /// <summary>
+    /// The board counters of the dossiers the scope may see. The same rule: a counter's agency is the current
+    /// agency, or the receiving one when there is none, so "received by or currently at" reads the two columns.
+    /// </summary>
+    public static IQueryable<BoardCounter> VisibleTo(this IQueryable<BoardCounter> counters, StaffScope scope)
+    {
+        if (scope.SeesAllAgencies) return counters;
+        var agencies = scope.AgencyIds.ToList();
+        return counters.Where(c => agencies.Contains(c.ReceivingAgencyId) || agencies.Contains(c.AgencyId));
     }
 }

@@ -23,4 +23,22 @@ public sealed class DueDateUnexplainedTests
             Assert.NotEmpty(explained.Explanation);
         }
     }
+
+    [Fact]
+    public void ComputeUnexplained_SameTimeOfDaySetting_GivesTheSameInstantsAsCompute()
+    {
+        // The working-days case takes the compiled calendar's integer path; this setting changes its due time of day.
+        var calendar = new CalendarBuilder().WithSettings(s => s with { WorkingDaysDueAt = WorkingDaysDueAt.SameTimeOfDay }).Build();
+        var random = new Random(12);
+        for (var i = 0; i < 2000; i++)
+        {
+            var received = Vn(2025, 1, 1).AddMinutes(random.Next(0, 2 * 365 * 24 * 60));
+            var time = new ProcessingTime(random.Next(0, 60), TimeUnit.WorkingDays);
+
+            var explained = DueDateCalculator.Compute(calendar, received, time);
+            var fast = DueDateCalculator.ComputeUnexplained(calendar, received, time);
+
+            Assert.Equal((explained.DueUtc, explained.CountingStartUtc), (fast.DueUtc, fast.CountingStartUtc));
+        }
+    }
 }

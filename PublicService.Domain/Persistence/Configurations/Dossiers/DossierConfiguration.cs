@@ -10,6 +10,8 @@ public sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
     public void Configure(EntityTypeBuilder<Dossier> builder)
     {
         builder.HasKey(d => d.Id);
+        // The BoardCounters triggers are AFTER triggers, which SQLite's RETURNING clause does not support.
+        builder.ToTable(t => t.UseSqlReturningClause(false));
         builder.Property(d => d.Code).HasMaxLength(Dossier.CodeMaxLength);
         builder.HasIndex(d => d.Code).IsUnique();
         builder.Property(d => d.CaseCode).HasMaxLength(Dossier.CaseCodeMaxLength);

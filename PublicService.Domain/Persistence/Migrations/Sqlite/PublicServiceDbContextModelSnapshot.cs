@@ -709,6 +709,8 @@ namespace PublicService.Domain.Persistence.Migrations.Sqlite
                         .HasDatabaseName("IX_Dossiers_Board");
 
                     b.ToTable("Dossiers");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("PublicService.Domain.Dossiers.DossierCodeCounter", b =>
@@ -764,6 +766,33 @@ namespace PublicService.Domain.Persistence.Migrations.Sqlite
                     b.HasIndex("Type", "AtUtc");
 
                     b.ToTable("DossierEvents");
+                });
+
+            modelBuilder.Entity("PublicService.Domain.Monitoring.BoardCounter", b =>
+                {
+                    b.Property<int>("AgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReceivingAgencyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FieldId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AlertLevel")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AgencyId", "ReceivingAgencyId", "FieldId", "Status", "AlertLevel");
+
+                    b.ToTable("BoardCounters");
                 });
 
             modelBuilder.Entity("PublicService.Domain.Monitoring.ScanLease", b =>
