@@ -5,7 +5,7 @@ namespace PublicService.Console.Live;
 /// <summary>
 /// Fans each committed deadline scan out to every subscribed circuit, in this process. Components subscribe on
 /// init, dispose the subscription on dispose, and marshal to their renderer with <c>InvokeAsync</c>: the handler
-/// runs on the scan's thread.
+/// runs on a pool thread, concurrently with the other subscribers'.
 /// </summary>
 public sealed class AlertBroadcaster(ILogger<AlertBroadcaster> logger) : IAlertChangeListener
 {
@@ -23,10 +23,15 @@ public sealed class AlertBroadcaster(ILogger<AlertBroadcaster> logger) : IAlertC
         return new Subscription(this, handler);
     }
 
-    public async Task OnAlertsChangedAsync(DeadlineScanResult result, CancellationToken ct)
+    public Task OnAlertsChangedAsync(DeadlineScanResult result, CancellationToken ct)
     {
         Latest = result;
-        foreach (var handler in _handlers.Items)
+        // All at once, each on a pool thread: every board reloads its counts from the database, and SQLite's "async"
+        // reads complete synchronously, so a circuit that was idle ran its whole reload inline on this thread. One
+        // after another, the last of 50 open boards waited for the 49 loads before it (seconds, tools/live-load).
+        return Task.WhenAll(_handlers.Items.Select(handler => Task.Run(() => NotifyAsync(handler), CancellationToken.None)));
+
+        async Task NotifyAsync(Func<DeadlineScanResult, Task> handler)
         {
             try
             {

@@ -9,7 +9,7 @@ namespace PublicService.Domain.Demo;
 public sealed record DemoLogin(string UserName, string FullName, string Role, IReadOnlyList<string> AgencyCodes);
 
 /// <summary>
-/// Demo accounts, one per role, sharing <see cref="Password"/>. Only the demo paths (<c>--demo</c>,
+/// Demo accounts, one per role (and one processing officer per agency of the interconnected land procedures), sharing <see cref="Password"/>. Only the demo paths (<c>--demo</c>,
 /// <c>seed-demo</c>) create them: a real centre starts with <c>create-admin</c>.
 /// </summary>
 public sealed class DemoStaff(StaffAccounts accounts, UserManager<StaffUser> users, IDbContextFactory<PublicServiceDbContext> dbFactory)
@@ -17,13 +17,17 @@ public sealed class DemoStaff(StaffAccounts accounts, UserManager<StaffUser> use
     /// <summary>Public on purpose: it is printed on startup with <c>--demo</c> and must never guard real data.</summary>
     public const string Password = "HanhChinh2026";
 
-    // The agency codes are those of DemoCatalog: Sở Tư pháp, Văn phòng Đăng ký đất đai, Sở Nông nghiệp và Môi trường.
+    // The agency codes are those of DemoCatalog: Sở Tư pháp, Văn phòng Đăng ký đất đai, Thuế tỉnh H48, Sở Nông nghiệp
+    // và Môi trường. The land office and tax officers are the two agencies of the interconnected land procedures, so
+    // a dossier can be walked from one agency to the next.
     public static IReadOnlyList<DemoLogin> Logins { get; } =
     [
         new("quantri@h48.demo", "Nguyễn Văn An", StaffRoles.Administrator, []),
         new("bientap@h48.demo", "Trần Thị Bình", StaffRoles.CatalogEditor, []),
         new("tiepnhan@h48.demo", "Lê Thị Cúc", StaffRoles.ReceptionOfficer, []),
         new("xuly.tuphap@h48.demo", "Phạm Văn Dũng", StaffRoles.ProcessingOfficer, ["000.00.15.H48"]),
+        new("xuly.datdai@h48.demo", "Đặng Văn Hải", StaffRoles.ProcessingOfficer, ["000.01.20.H48"]),
+        new("xuly.thue@h48.demo", "Bùi Thị Hoa", StaffRoles.ProcessingOfficer, ["H48.15"]),
         new("giamsat@h48.demo", "Võ Thị Giang", StaffRoles.Supervisor, ["000.01.20.H48", "000.00.20.H48"]),
     ];
 
