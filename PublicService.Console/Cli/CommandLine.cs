@@ -20,7 +20,7 @@ public static class CommandLine
         ["create-admin"] = new(["email", "name"], CreateAdminVerb.RunAsync),
         ["export-catalog"] = new([], CatalogVerbs.ExportAsync),
         ["import-catalog"] = new(["dry-run"], CatalogVerbs.ImportAsync),
-        ["bench"] = new(["dossiers", "plans"], Bench.BenchVerb.RunAsync),
+        ["bench"] = new(["dossiers", "plans", "catalog", "procedures"], Bench.BenchVerb.RunAsync),
     };
 
     /// <summary>True when <paramref name="args"/> names a verb (its first argument does not start with "--").</summary>
