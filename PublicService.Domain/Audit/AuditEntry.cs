@@ -56,6 +56,9 @@ public static class AuditActions
     public const string AccountEnabled = "account.enabled";
     public const string PasswordReset = "account.password-reset";
     public const string CatalogImported = "catalog.imported";
+    public const string CatalogProcedureCreated = "catalog.procedure-created";
+    public const string CatalogProcedurePublished = "catalog.procedure-published";
+    public const string CatalogProcedureRetired = "catalog.procedure-retired";
     public const string CalendarOverridesSaved = "calendar.overrides-saved";
     public const string CalendarOverrideRemoved = "calendar.override-removed";
     public const string AlertThresholdsChanged = "settings.alerts-changed";

@@ -506,7 +506,7 @@ public sealed partial class CatalogTransfer(IDbContextFactory<PublicServiceDbCon
         var field = error.Field ?? "";
         string sheet = CatalogWorkbook.ProceduresSheet;
         int? row = source.Row.Number;
-        string? column = MainColumns.GetValueOrDefault(field.Split('.', '[')[0]);
+        string? column = MainColumns.GetValueOrDefault(field) ?? MainColumns.GetValueOrDefault(field.Split('.', '[')[0]);
         var match = FieldPath().Match(field);
         if (match.Success && match.Groups["case"].Success && int.Parse(match.Groups["case"].Value, _invariant) is var c && c < source.Cases.Count)
         {
@@ -556,7 +556,9 @@ public sealed partial class CatalogTransfer(IDbContextFactory<PublicServiceDbCon
         [nameof(ProcedureContent.ResultName)] = Col.Result,
         [nameof(ProcedureContent.Conditions)] = Col.Conditions,
         [nameof(ProcedureContent.SupplementMode)] = Col.SupplementMode,
-        [nameof(ProcedureContent.AlertOverride)] = Col.AlertPercent,
+        [nameof(ProcedureContent.AlertOverride)] = Col.AlertMinutes,
+        [$"{nameof(ProcedureContent.AlertOverride)}.{nameof(AlertThresholds.RemainingWorkingMinutes)}"] = Col.AlertMinutes,
+        [$"{nameof(ProcedureContent.AlertOverride)}.{nameof(AlertThresholds.UsedPercent)}"] = Col.AlertPercent,
         ["Code"] = Col.Code,
     };
 

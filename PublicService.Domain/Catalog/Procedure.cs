@@ -54,11 +54,18 @@ public sealed class Procedure
         return procedure;
     }
 
-    /// <summary>The version a dossier received on <paramref name="day"/> is handled under: the published version
-    /// with the latest effective date on or before that day; null when none was in force.</summary>
+    /// <summary>
+    /// The version a dossier received on <paramref name="day"/> is handled under: the published (or retired) version
+    /// with the latest effective date on or before that day — unless that one is retired from that day or earlier,
+    /// in which case none is in force (an earlier version never comes back: the retired one had superseded it).
+    /// Null when none is in force. <see cref="ProcedureVersions.InForceOnAsync"/> is the same rule in SQL.
+    /// </summary>
     public ProcedureVersion? PublishedVersionOn(DateOnly day) => _versions
-        .Where(v => v.Status == VersionStatus.Published && v.EffectiveFrom <= day)
-        .MaxBy(v => v.EffectiveFrom);
+        .Where(v => v.Status != VersionStatus.Draft && v.EffectiveFrom <= day)
+        .OrderByDescending(v => v.EffectiveFrom).ThenByDescending(v => v.Number)
+        .FirstOrDefault() is { } latest && latest.IsInForceOn(day)
+        ? latest
+        : null;
 
     /// <summary>Replaces the draft's content. Throws when there is no draft or the content is invalid.</summary>
     public ProcedureVersion UpdateDraft(ProcedureContent content)
@@ -104,8 +111,9 @@ public sealed class Procedure
     public ProcedureVersion Publish(DateOnly effectiveFrom)
     {
         var draft = Draft ?? throw NoDraft();
+        // Retired versions count too: a new decision may bring an abolished procedure back, but only after it.
         var clash = _versions
-            .Where(v => v.Status == VersionStatus.Published && v.EffectiveFrom >= effectiveFrom)
+            .Where(v => v.Status != VersionStatus.Draft && v.EffectiveFrom >= effectiveFrom)
             .MaxBy(v => v.EffectiveFrom);
         if (clash is not null)
         {
@@ -122,11 +130,14 @@ public sealed class Procedure
     }
 
     /// <summary>
-    /// Retires published version <paramref name="number"/> (e.g. the procedure was abolished): no new dossier is
-    /// received under it. Versions merely superseded by a later one stay published, their window ending where the
-    /// next one's begins.
+    /// Retires (bãi bỏ) published version <paramref name="number"/> from <paramref name="retiredFrom"/>, e.g. the
+    /// procedure was abolished by a decision: no dossier is received under it from that day, and no earlier version
+    /// takes its place. Dossiers already received keep their version. Only the latest published version can be
+    /// retired (an earlier one is already superseded); the day may not be before <paramref name="today"/> (receptions
+    /// already made stay valid) nor before the version took effect. A new decision can bring the procedure back by
+    /// publishing a new version after it.
     /// </summary>
-    public void Retire(int number)
+    public ProcedureVersion Retire(int number, DateOnly retiredFrom, string reason, DateOnly today)
     {
         var version = VersionNumbered(number);
         if (version.Status != VersionStatus.Published)
@@ -135,11 +146,40 @@ public sealed class Procedure
                 "catalog.procedure.retire-unpublished",
                 version.Status == VersionStatus.Draft
                     ? $"Phiên bản {number} là bản nháp, chưa công bố nên không thể bãi bỏ; hãy xóa bản nháp."
-                    : $"Phiên bản {number} đã bãi bỏ.");
+                    : $"Phiên bản {number} đã bãi bỏ từ ngày {version.RetiredFrom:dd/MM/yyyy}.");
         }
 
-        version.Retire();
+        var latest = _versions.Where(v => v.Status != VersionStatus.Draft).MaxBy(v => v.EffectiveFrom)!;
+        if (latest != version)
+        {
+            throw new DomainException(
+                "catalog.procedure.retire-superseded",
+                $"Phiên bản {number} đã được thay thế bởi phiên bản {latest.Number} (hiệu lực từ {latest.EffectiveFrom:dd/MM/yyyy}); "
+                + $"để bãi bỏ thủ tục, hãy bãi bỏ phiên bản {latest.Number}.");
+        }
+
+        if (retiredFrom < today)
+        {
+            throw new DomainException(
+                "catalog.procedure.retire-past",
+                $"Ngày bãi bỏ ({retiredFrom:dd/MM/yyyy}) không được trước hôm nay ({today:dd/MM/yyyy}): hồ sơ đã tiếp nhận "
+                + "theo phiên bản này vẫn giữ nguyên.",
+                nameof(ProcedureVersion.RetiredFrom));
+        }
+
+        if (retiredFrom < version.EffectiveFrom)
+        {
+            throw new DomainException(
+                "catalog.procedure.retire-before-effective",
+                $"Ngày bãi bỏ ({retiredFrom:dd/MM/yyyy}) không được trước ngày phiên bản {number} có hiệu lực "
+                + $"({version.EffectiveFrom:dd/MM/yyyy}).",
+                nameof(ProcedureVersion.RetiredFrom));
+        }
+
+        version.Retire(retiredFrom, CatalogGuard.Required(
+            reason, ProcedureVersion.RetirementReasonMaxLength, "Lý do bãi bỏ", nameof(ProcedureVersion.RetirementReason)));
         Touch();
+        return version;
     }
 
     /// <summary>Deletes the draft. Throws when there is none or when it is the procedure's only version.</summary>
@@ -177,6 +217,8 @@ public sealed class ProcedureVersion
 
     public const int NameSearchMaxLength = ProcedureContent.NameMaxLength + Procedure.CodeMaxLength + 1;
 
+    public const int RetirementReasonMaxLength = 500;
+
     private List<int> _levelIds = [];
     private List<int> _cooperatingAgencyIds = [];
     private List<LegalBasis> _legalBases = [];
@@ -211,6 +253,12 @@ public sealed class ProcedureVersion
 
     /// <summary>The day the version takes effect; set when published.</summary>
     public DateOnly? EffectiveFrom { get; private set; }
+
+    /// <summary>For a retired version: the first day no dossier is received under it.</summary>
+    public DateOnly? RetiredFrom { get; private set; }
+
+    /// <summary>For a retired version: why, e.g. the abolishing decision.</summary>
+    public string? RetirementReason { get; private set; }
 
     /// <summary>Số quyết định công bố.</summary>
     public string DecisionNumber { get; private set; }
@@ -355,5 +403,14 @@ public sealed class ProcedureVersion
         EffectiveFrom = effectiveFrom;
     }
 
-    internal void Retire() => Status = VersionStatus.Retired;
+    internal void Retire(DateOnly retiredFrom, string reason)
+    {
+        Status = VersionStatus.Retired;
+        RetiredFrom = retiredFrom;
+        RetirementReason = reason;
+    }
+
+    /// <summary>Whether, once it took effect, the version still governs receptions on <paramref name="day"/>.</summary>
+    internal bool IsInForceOn(DateOnly day) =>
+        Status == VersionStatus.Published || (Status == VersionStatus.Retired && RetiredFrom > day);
 }

@@ -105,7 +105,7 @@ public sealed partial record ProcedureContent
                 nameof(SupplementMode));
         }
 
-        ValidateAlert(AlertOverride);
+        AlertOverride?.Validated(nameof(AlertOverride));
         ValidateCases(Cases, Kind);
         return content;
     }
@@ -126,36 +126,6 @@ public sealed partial record ProcedureContent
         CatalogGuard.Required(basis.Title, LegalBasis.TitleMaxLength, $"{row}: trích yếu", $"{field}.Title");
         CatalogGuard.Optional(basis.Issuer, LegalBasis.IssuerMaxLength, $"{row}: cơ quan ban hành", $"{field}.Issuer");
         return basis;
-    }
-
-    private static void ValidateAlert(AlertThresholds? alert)
-    {
-        if (alert is null)
-        {
-            return;
-        }
-
-        if (alert.RemainingWorkingMinutes is null && alert.UsedPercent is null)
-        {
-            throw new DomainException(
-                "catalog.procedure.alert-empty",
-                "Ngưỡng cảnh báo riêng cần ít nhất số phút làm việc còn lại hoặc tỉ lệ thời gian đã dùng.",
-                nameof(AlertOverride));
-        }
-
-        if (alert.RemainingWorkingMinutes is < 0)
-        {
-            throw new DomainException(
-                "catalog.procedure.alert-minutes", "Số phút làm việc còn lại để cảnh báo không được âm.",
-                nameof(AlertOverride));
-        }
-
-        if (alert.UsedPercent is < 1 or > 100)
-        {
-            throw new DomainException(
-                "catalog.procedure.alert-percent", "Tỉ lệ thời gian đã dùng để cảnh báo phải từ 1 đến 100%.",
-                nameof(AlertOverride));
-        }
     }
 
     private static void ValidateCases(IReadOnlyList<ProcedureCase>? cases, ProcedureKind kind)

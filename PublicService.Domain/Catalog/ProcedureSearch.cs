@@ -39,6 +39,13 @@ public sealed record ProcedureFilter
     /// <summary>The unit of the default case's processing time.</summary>
     public TimeUnit? TimeUnit { get; init; }
 
+    /// <summary>
+    /// Only procedures a dossier can still be received under on that day: listed version published, or retired from
+    /// a later day (reception's picker). Whether a version is already in force that day is
+    /// <see cref="ProcedureVersions.InForceOnAsync"/>'s question once one is picked.
+    /// </summary>
+    public DateOnly? ReceivableOn { get; init; }
+
     public ProcedureSort Sort { get; init; } = ProcedureSort.Code;
     public bool Descending { get; init; }
     public int Page { get; init; }
@@ -60,7 +67,8 @@ public sealed record ProcedureRow(
     string AgencyName,
     int TimeAmount,
     TimeUnit TimeUnit,
-    bool HasDraft)
+    bool HasDraft,
+    DateOnly? RetiredFrom = null)
 {
     public ProcessingTime Time => new(TimeAmount, TimeUnit);
 }
@@ -135,7 +143,8 @@ public static class ProcedureSearch
                 r.AgencyName,
                 r.v.DefaultTimeAmount,
                 r.v.DefaultTimeUnit,
-                db.ProcedureVersions.Any(d => d.ProcedureId == r.v.ProcedureId && d.Status == VersionStatus.Draft)))
+                db.ProcedureVersions.Any(d => d.ProcedureId == r.v.ProcedureId && d.Status == VersionStatus.Draft),
+                r.v.RetiredFrom))
             .ToListAsync(ct);
 
         return new ProcedurePage(page, total);
@@ -220,6 +229,11 @@ public static class ProcedureSearch
         if (filter.TimeUnit is { } unit)
         {
             query = query.Where(v => v.DefaultTimeUnit == unit);
+        }
+
+        if (filter.ReceivableOn is { } day)
+        {
+            query = query.Where(v => v.Status == VersionStatus.Published || (v.Status == VersionStatus.Retired && v.RetiredFrom > day));
         }
 
         return query;

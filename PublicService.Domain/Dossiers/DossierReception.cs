@@ -59,12 +59,9 @@ public sealed class DossierReception(
         return dossier;
     }
 
-    /// <summary>A dossier is handled under the published version with the latest effective date on or before the receipt day.</summary>
+    /// <summary>A dossier is handled under the version in force on the receipt day (the catalog's rule, retirement included).</summary>
     private static async Task<ProcedureVersion> VersionInForceAsync(PublicServiceDbContext db, int procedureId, DateOnly day, CancellationToken ct) =>
-        await db.ProcedureVersions.AsNoTracking()
-            .Where(v => v.ProcedureId == procedureId && v.Status == VersionStatus.Published && v.EffectiveFrom <= day)
-            .OrderByDescending(v => v.EffectiveFrom).ThenByDescending(v => v.Number)
-            .FirstOrDefaultAsync(ct)
+        await ProcedureVersions.InForceOnAsync(db, procedureId, day, ct)
         ?? throw new DomainException("dossier.reception.no-version",
             $"Thủ tục chưa có phiên bản được công bố có hiệu lực vào ngày {day:dd/MM/yyyy}.", "ProcedureId");
 

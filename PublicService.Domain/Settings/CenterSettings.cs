@@ -26,12 +26,7 @@ public sealed class CenterSettings
 
     public void ChangeAlerts(AlertThresholds alerts)
     {
-        if (alerts.RemainingWorkingMinutes is null && alerts.UsedPercent is null)
-            throw new DomainException("settings.alerts.none", "Cần ít nhất một ngưỡng cảnh báo: thời gian còn lại hoặc tỷ lệ thời gian đã dùng.", "Alerts");
-        if (alerts.RemainingWorkingMinutes is < 0)
-            throw new DomainException("settings.alerts.remaining-negative", "Thời gian còn lại không được âm.", "RemainingWorkingMinutes");
-        if (alerts.UsedPercent is < 1 or > 100)
-            throw new DomainException("settings.alerts.percent-range", "Tỷ lệ thời gian đã dùng phải từ 1 đến 100 %.", "UsedPercent");
+        alerts.Validated(nameof(Alerts));
         if (alerts == Alerts) return;
         Alerts = alerts;
         RowVersion++;

@@ -10,6 +10,7 @@ public sealed class BenchVerbTests
     [
         "incremental_scan_vs_sql_floor", "naive_ef_vs_incremental_scan", "quiet_scan_ms", "calendar_recompute_vs_sql_floor",
         "due_dates_fast_vs_day_loop", "board_counts_ms", "overdue_page_ms", "report_agency_ms", "report_officer_ms", "db_bytes_per_dossier", "peak_working_set_mb",
+        "catalog_import_100_ms", "procedure_list_page_ms",
     ];
 
     [Fact]
@@ -18,7 +19,7 @@ public sealed class BenchVerbTests
         // The bench makes its own database; the configured one must stay untouched.
         var configured = Path.Combine(Path.GetTempPath(), $"publicservice-bench-untouched-{Guid.NewGuid():N}.db");
 
-        var result = await ConsoleProcess.RunAsync($"Data Source={configured}", "bench", "--dossiers", "2000");
+        var result = await ConsoleProcess.RunAsync($"Data Source={configured}", "bench", "--dossiers", "2000", "--procedures", "100");
 
         Assert.True(result.ExitCode == 0, result.Error);
         var values = result.Lines.Where(l => l.Contains('=') && !l.Contains(' '))
@@ -31,5 +32,20 @@ public sealed class BenchVerbTests
         var database = result.Lines[0].Split(' ')[1];
         Assert.False(File.Exists(database));
         Assert.False(File.Exists(configured));
+    }
+
+    [Fact]
+    public async Task Bench_CatalogOnly_PrintsTheCatalogFiguresWithTheRowsTheListFound()
+    {
+        var result = await ConsoleProcess.RunAsync($"Data Source={Path.Combine(Path.GetTempPath(), $"publicservice-bench-untouched-{Guid.NewGuid():N}.db")}", "bench", "--catalog", "--procedures", "300");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains(result.Lines, l => l.StartsWith("catalog workbook: 300 procedures, 50 agencies", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Lines, l => l.StartsWith("incremental_scan", StringComparison.Ordinal));
+        var values = result.Lines.Where(l => l.Contains('=') && !l.Contains(' ')).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        foreach (var name in new[] { "catalog_import_300_ms", "catalog_xlsx_read_ms", "procedure_list_page_ms", "procedure_list_facets_ms" })
+            Assert.True(double.TryParse(values.GetValueOrDefault(name), NumberStyles.Float, CultureInfo.InvariantCulture, out var ms) && ms > 0, $"{name} in:\n{result.Output}");
+        // The list question must find something, or its time says nothing.
+        Assert.Matches(@"procedure_list_page_ms .* \d+ rows of [1-9]\d*", string.Join("\n", result.Lines));
     }
 }

@@ -25,7 +25,7 @@ internal sealed class BenchSuite(IServiceProvider services, string path, TextWri
     private static readonly string[] WrittenColumns =
         ["CountingStartUtc", "DueAtUtc", "StepDueAtUtc", "AlertLevel", "StepAlertLevel", "NextAlertAtUtc", "LastEventSequence", "RowVersion", "LastChangedBy", "LastChangedAtUtc"];
 
-    private readonly List<(string Name, double Value, string Target, bool? Met, string Note)> _results = [];
+    private readonly BenchTable _table = new();
     private readonly IDbContextFactory<PublicServiceDbContext> _factory = services.GetRequiredService<IDbContextFactory<PublicServiceDbContext>>();
     private readonly WorkingCalendarProvider _calendars = services.GetRequiredService<WorkingCalendarProvider>();
     private SqliteConnection _connection = null!;
@@ -410,17 +410,9 @@ internal sealed class BenchSuite(IServiceProvider services, string path, TextWri
             output.WriteLine($"    {line}");
     }
 
-    private void Add(string name, double value, string target, bool? met, string note = "") => _results.Add((name, value, target, met, note));
+    private void Add(string name, double value, string target, bool? met, string note = "") => _table.Add(name, value, target, met, note);
 
-    private void Print()
-    {
-        output.WriteLine();
-        output.WriteLine($"{"measure",-34} {"value",12} {"target",8} {"met",4}  note");
-        foreach (var r in _results)
-            output.WriteLine($"{r.Name,-34} {Format(r.Value),12} {r.Target,8} {(r.Met is null ? "" : r.Met.Value ? "yes" : "NO"),4}  {r.Note}");
-        output.WriteLine();
-        foreach (var r in _results) output.WriteLine($"{r.Name}={Format(r.Value)}");
-    }
+    private void Print() => _table.Print(output);
 
-    private static string Format(double value) => value.ToString(value >= 100 ? "0" : "0.###", CultureInfo.InvariantCulture);
+    internal static Task<double> MedianOfAsync(int runs, Func<Task> reset, Func<Task> run) => MedianAsync(runs, reset, run);
 }

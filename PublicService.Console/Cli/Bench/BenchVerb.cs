@@ -4,10 +4,11 @@ using PublicService.Console.Hosting;
 namespace PublicService.Console.Cli.Bench;
 
 /// <summary>
-/// <c>bench [--dossiers N] [--plans]</c>: the performance suite of issue 8 on a fresh SQLite file of its own (in a
+/// <c>bench [--dossiers N] [--plans] [--catalog] [--procedures N]</c>: the performance suite of issue 8 on a fresh SQLite file of its own (in a
 /// temporary directory, deleted afterwards), never on the configured database: it loads N dossiers, measures our
 /// code against hand-written SQL floors and naive implementations, and prints a table then one
-/// <c>name=value</c> line per figure. <c>--plans</c> also prints the query plan of every measured statement.
+/// <c>name=value</c> line per figure. <c>--plans</c> also prints the query plan of every measured statement. The catalog
+/// figures (<see cref="CatalogBench"/>) follow on files of their own; <c>--catalog</c> runs only them.
 /// </summary>
 public static class BenchVerb
 {
@@ -18,14 +19,20 @@ public static class BenchVerb
         MigrateVerb.NoPositionals(arguments, "bench");
         var dossiers = arguments.IntOption("dossiers", DefaultDossiers, 100, 20_000_000);
         var plans = arguments.Flag("plans");
+        var catalogOnly = arguments.Flag("catalog");
+        var procedures = arguments.IntOption("procedures", CatalogBench.DefaultProcedures, 100, 20_000);
         var directory = Path.Combine(Path.GetTempPath(), $"publicservice-bench-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, "bench.db");
         output.WriteLine($"database: {path} (deleted afterwards)");
         try
         {
-            await using var bench = BenchServices(path);
-            await new BenchSuite(bench, path, output, plans).RunAsync(dossiers);
+            if (!catalogOnly)
+            {
+                await using var bench = BenchServices(path);
+                await new BenchSuite(bench, path, output, plans).RunAsync(dossiers);
+            }
+            await new CatalogBench(directory, output, plans, procedures).RunAsync();
         }
         finally
         {
@@ -36,7 +43,7 @@ public static class BenchVerb
     }
 
     /// <summary>The same domain registrations as every verb, pointed at the bench's own file.</summary>
-    private static ServiceProvider BenchServices(string path)
+    internal static ServiceProvider BenchServices(string path)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:PublicService"] = $"Data Source={path}" })

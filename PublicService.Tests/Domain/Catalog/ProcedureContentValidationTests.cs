@@ -200,12 +200,37 @@ public class ProcedureContentValidationTests
             Refusal(OneStop() with { LegalBases = [new LegalBasis("", "Luật Lý lịch tư pháp", null, "Quốc hội")] }).Message);
 
     [Theory]
+    [InlineData(null, null, "AlertOverride")]
+    [InlineData(-1, null, "AlertOverride.RemainingWorkingMinutes")]
+    [InlineData(-1, 50, "AlertOverride.RemainingWorkingMinutes")]
+    [InlineData(null, 0, "AlertOverride.UsedPercent")]
+    [InlineData(480, 101, "AlertOverride.UsedPercent")]
+    public void Create_BadAlertOverride_RefusedNamingThePartAtFault(int? minutes, int? percent, string field) =>
+        Assert.Equal(field, Refusal(OneStop() with { AlertOverride = new AlertThresholds(minutes, percent) }).Field);
+
+    [Theory]
     [InlineData(null, null)]
-    [InlineData(-1, null)]
-    [InlineData(null, 0)]
+    [InlineData(-1, 50)]
     [InlineData(null, 101)]
-    public void Create_BadAlertOverride_Refused(int? minutes, int? percent) =>
-        Assert.Equal("AlertOverride", Refusal(OneStop() with { AlertOverride = new AlertThresholds(minutes, percent) }).Field);
+    public void AlertOverride_RefusedExactlyAsTheCentresThresholdsAre(int? minutes, int? percent)
+    {
+        var alerts = new AlertThresholds(minutes, percent);
+        var centre = Assert.Throws<DomainException>(() => PublicService.Domain.Settings.CenterSettings.CreateDefault().ChangeAlerts(alerts)).Error;
+
+        var procedure = Refusal(OneStop() with { AlertOverride = alerts });
+
+        Assert.Equal((centre.Code, centre.Message), (procedure.Code, procedure.Message));
+    }
+
+    [Theory]
+    [InlineData(0, null)]
+    [InlineData(null, 1)]
+    [InlineData(null, 100)]
+    [InlineData(2400, 90)]
+    public void Create_AlertOverrideWithinTheCentresRules_Kept(int? minutes, int? percent) =>
+        Assert.Equal(
+            new AlertThresholds(minutes, percent),
+            (OneStop() with { AlertOverride = new AlertThresholds(minutes, percent) }).Validate().AlertOverride);
 
     [Fact]
     public void Validate_TidiesTextAndDuplicateIds()

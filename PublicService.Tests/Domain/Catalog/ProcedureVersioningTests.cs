@@ -8,6 +8,7 @@ public class ProcedureVersioningTests
 {
     private static readonly DateOnly _july2025 = new(2025, 7, 1);
     private static readonly DateOnly _january2026 = new(2026, 1, 1);
+    private const string Abolished = "Bãi bỏ theo Quyết định số 9/QĐ-UBND";
 
     private static Procedure Published(DateOnly effectiveFrom)
     {
@@ -107,7 +108,7 @@ public class ProcedureVersioningTests
     public void UpdateVersion_Retired_RefusedAsReadOnly()
     {
         var procedure = Published(_july2025);
-        procedure.Retire(1);
+        procedure.Retire(1, _january2026, Abolished, _january2026);
 
         Assert.Equal(
             "Phiên bản 1 đã bãi bỏ nên chỉ được xem.",
@@ -136,9 +137,12 @@ public class ProcedureVersioningTests
     {
         var procedure = Published(_july2025);
 
-        procedure.Retire(1);
+        procedure.Retire(1, _january2026, Abolished, new DateOnly(2025, 12, 1));
 
         Assert.Equal(VersionStatus.Retired, procedure.Versions[0].Status);
+        Assert.Equal(_january2026, procedure.Versions[0].RetiredFrom);
+        Assert.Equal(Abolished, procedure.Versions[0].RetirementReason);
+        Assert.Equal(1, procedure.PublishedVersionOn(new DateOnly(2025, 12, 31))!.Number);
         Assert.Null(procedure.PublishedVersionOn(_january2026));
     }
 
@@ -146,13 +150,13 @@ public class ProcedureVersioningTests
     public void Retire_Draft_Refused() =>
         Assert.Equal(
             "catalog.procedure.retire-unpublished",
-            Assert.Throws<DomainException>(() => Procedure.Create("1.001193", OneStop()).Retire(1)).Error.Code);
+            Assert.Throws<DomainException>(() => Procedure.Create("1.001193", OneStop()).Retire(1, _january2026, Abolished, _january2026)).Error.Code);
 
     [Fact]
     public void Retire_UnknownVersion_Refused() =>
         Assert.Equal(
             "Thủ tục 1.001193 không có phiên bản 7.",
-            Assert.Throws<DomainException>(() => Published(_july2025).Retire(7)).Error.Message);
+            Assert.Throws<DomainException>(() => Published(_july2025).Retire(7, _january2026, Abolished, _january2026)).Error.Message);
 
     [Fact]
     public void DiscardDraft_RemovesDraftButNeverTheOnlyVersion()
@@ -192,7 +196,7 @@ public class ProcedureVersioningTests
         procedure.Publish(_july2025);
         procedure.CreateDraftFromLatest();
         procedure.DiscardDraft();
-        procedure.Retire(1);
+        procedure.Retire(1, _january2026, Abolished, _january2026);
 
         Assert.Equal(4, procedure.RowVersion);
     }

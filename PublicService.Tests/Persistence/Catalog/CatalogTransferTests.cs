@@ -4,6 +4,7 @@ using MiniExcelLibs;
 using PublicService.Console.Catalog;
 using PublicService.Domain.Catalog;
 using PublicService.Domain.Demo;
+using PublicService.Domain.Monitoring;
 using PublicService.Tests.Support;
 using Col = PublicService.Domain.Catalog.CatalogWorkbook.Col;
 
@@ -154,6 +155,53 @@ public sealed class CatalogTransferTests : IAsyncLifetime
 
         var error = Assert.Single(report.Errors);
         Assert.Equal(("Thành phần hồ sơ", 1, Col.Originals), (error.Sheet, error.Row, error.Column));
+    }
+
+    [Fact]
+    public async Task AlertOverrides_JsonAndExcel_RoundTripExactly()
+    {
+        var file = JsonNode.Parse(await ExportAsync(_demo, CatalogFileFormat.Json))!;
+        var procedures = file["Thủ tục"]!.AsArray();
+        (procedures[0]![Col.AlertMinutes], procedures[0]![Col.AlertPercent]) = ("90", "");
+        (procedures[1]![Col.AlertMinutes], procedures[1]![Col.AlertPercent]) = ("", "80");
+        (procedures[2]![Col.AlertMinutes], procedures[2]![Col.AlertPercent]) = ("1200", "60");
+        var codes = procedures.Take(4).Select(p => (string)p![Col.Code]!).ToList();
+
+        var report = await ImportAsync(_fresh, "catalog.json", Bytes(file), dryRun: false);
+
+        Assert.True(report.Succeeded, string.Join("\n", report.Errors));
+        await using (var db = _fresh.Open())
+        {
+            var stored = await db.Procedures.Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, p => p.Versions[0].AlertOverride);
+            Assert.Equal(new AlertThresholds(90, null), stored[codes[0]]);
+            Assert.Equal(new AlertThresholds(null, 80), stored[codes[1]]);
+            Assert.Equal(new AlertThresholds(1200, 60), stored[codes[2]]);
+            Assert.Null(stored[codes[3]]);
+        }
+        Assert.Equal(file.ToJsonString(), JsonNode.Parse(await ExportAsync(_fresh, CatalogFileFormat.Json))!.ToJsonString());
+        // Through Excel and back: every procedure, overrides included, reads as the same content.
+        var again = await ImportAsync(_fresh, "catalog.xlsx", await ExportAsync(_fresh, CatalogFileFormat.Excel), dryRun: false);
+        Assert.Equal((0, 0, 20), (again.Created.Count, again.Updated.Count, again.Unchanged.Count));
+    }
+
+    [Fact]
+    public async Task AlertOverrides_BadValues_ListedWithSheetRowAndColumnAndNothingWritten()
+    {
+        var file = JsonNode.Parse(await ExportAsync(_demo, CatalogFileFormat.Json))!;
+        var procedures = file["Thủ tục"]!.AsArray();
+        procedures[0]![Col.AlertMinutes] = "-30";
+        procedures[1]![Col.AlertMinutes] = "một ngày";
+        procedures[2]![Col.AlertPercent] = "150";
+        (procedures[3]![Col.AlertMinutes], procedures[3]![Col.AlertPercent]) = ("480", "0");
+
+        var report = await ImportAsync(_fresh, "catalog.json", Bytes(file), dryRun: false);
+
+        Assert.Contains(report.Errors, e => e is { Sheet: "Thủ tục", Row: 1, Column: Col.AlertMinutes });
+        Assert.Contains(report.Errors, e => e is { Sheet: "Thủ tục", Row: 2, Column: Col.AlertMinutes });
+        Assert.Contains(report.Errors, e => e is { Sheet: "Thủ tục", Row: 3, Column: Col.AlertPercent } && e.Reason.Contains("từ 1 đến 100"));
+        Assert.Contains(report.Errors, e => e is { Sheet: "Thủ tục", Row: 4, Column: Col.AlertPercent });
+        await using var db = _fresh.Open();
+        Assert.Equal(0, await db.Procedures.CountAsync());
     }
 
     [Fact]

@@ -208,7 +208,7 @@ public sealed class ProcedurePersistenceTests : IDisposable
 
         mine.CreateDraftFromLatest();
         first.SaveChanges();
-        theirs.Retire(1);
+        theirs.Retire(1, new DateOnly(2026, 1, 1), "Bãi bỏ", new DateOnly(2026, 1, 1));
 
         Assert.Throws<DbUpdateConcurrencyException>(() => second.SaveChanges());
     }

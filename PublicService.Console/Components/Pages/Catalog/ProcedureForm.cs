@@ -13,16 +13,17 @@ public sealed class ProcedureForm
 {
     private readonly ProcedureContent _original;
 
-    public ProcedureForm(ProcedureContent content)
+    /// <param name="content">The version's content.</param>
+    /// <param name="centreAlerts">The centre's thresholds, offered as the starting values of the procedure's own.</param>
+    /// <param name="minutesPerDay">Working minutes in a day, to show thresholds as days and hours.</param>
+    public ProcedureForm(ProcedureContent content, AlertThresholds? centreAlerts = null, int minutesPerDay = 480)
     {
         _original = content;
         DecisionNumber = content.DecisionNumber;
         Name = content.Name;
         ResultName = content.ResultName;
         SupplementMode = content.SupplementMode;
-        OwnAlert = content.AlertOverride is not null;
-        AlertMinutes = content.AlertOverride?.RemainingWorkingMinutes ?? AlertThresholds.Default.RemainingWorkingMinutes;
-        AlertPercent = content.AlertOverride?.UsedPercent ?? AlertThresholds.Default.UsedPercent;
+        Alert = new AlertForm(content.AlertOverride, centreAlerts ?? AlertThresholds.Default, minutesPerDay);
         Cases = [.. content.Cases.Select(c => new CaseForm(c))];
     }
 
@@ -32,11 +33,8 @@ public sealed class ProcedureForm
     public string ResultName { get; set; }
     public SupplementClockMode SupplementMode { get; set; }
 
-    /// <summary>Whether the procedure has its own approaching-deadline thresholds instead of the centre's.</summary>
-    public bool OwnAlert { get; set; }
-
-    public int? AlertMinutes { get; set; }
-    public int? AlertPercent { get; set; }
+    /// <summary>The procedure's own approaching-deadline thresholds, or the centre's.</summary>
+    public AlertForm Alert { get; }
     public List<CaseForm> Cases { get; }
 
     /// <summary>The content the form describes; steps are renumbered from 1 in the order shown.</summary>
@@ -46,9 +44,57 @@ public sealed class ProcedureForm
         Name = Name,
         ResultName = ResultName,
         SupplementMode = SupplementMode,
-        AlertOverride = OwnAlert ? new AlertThresholds(AlertMinutes, AlertPercent) : null,
+        AlertOverride = Alert.ToThresholds(),
         Cases = [.. Cases.Select(c => c.ToCase())],
     };
+}
+
+/// <summary>
+/// A procedure's own thresholds as the centre's page asks for them: remaining working time in days and hours and/or
+/// a share of the time used, each switched on or off. <see cref="ToThresholds"/> gives null while the procedure
+/// follows the centre; the domain judges the values (<see cref="AlertThresholds.Validated"/>) on save.
+/// </summary>
+public sealed class AlertForm
+{
+    private readonly int _loadedDays;
+    private readonly int _loadedHours;
+    private readonly int? _loadedMinutes;
+
+    public AlertForm(AlertThresholds? own, AlertThresholds centre, int minutesPerDay)
+    {
+        MinutesPerDay = Math.Max(minutesPerDay, 60);
+        Own = own is not null;
+        // Switching to own values starts from the centre's, so the editor changes only what differs.
+        var start = own ?? centre;
+        UseRemaining = start.RemainingWorkingMinutes is not null;
+        var minutes = start.RemainingWorkingMinutes ?? MinutesPerDay;
+        Days = _loadedDays = minutes / MinutesPerDay;
+        Hours = _loadedHours = minutes % MinutesPerDay / 60;
+        _loadedMinutes = start.RemainingWorkingMinutes;
+        UsePercent = start.UsedPercent is not null;
+        Percent = start.UsedPercent ?? 75;
+    }
+
+    public int MinutesPerDay { get; }
+
+    /// <summary>Whether the procedure has its own thresholds instead of the centre's.</summary>
+    public bool Own { get; set; }
+
+    public bool UseRemaining { get; set; }
+    public int Days { get; set; }
+    public int Hours { get; set; }
+    public bool UsePercent { get; set; }
+    public int Percent { get; set; }
+
+    /// <summary>
+    /// The thresholds typed, null when following the centre. A stored value that is not whole hours (an imported
+    /// file may hold 90 minutes) is kept as it was while its days and hours are left untouched.
+    /// </summary>
+    public AlertThresholds? ToThresholds() => Own
+        ? new AlertThresholds(
+            UseRemaining ? (Days == _loadedDays && Hours == _loadedHours && _loadedMinutes is { } loaded ? loaded : Days * MinutesPerDay + Hours * 60) : null,
+            UsePercent ? Percent : null)
+        : null;
 }
 
 /// <summary>One case of the form.</summary>

@@ -31,6 +31,7 @@ internal sealed class ProcedureVersionConfiguration : IEntityTypeConfiguration<P
         builder.Property(v => v.ResultName).HasMaxLength(ProcedureContent.ResultNameMaxLength);
         builder.Property(v => v.Conditions).HasMaxLength(ProcedureContent.ConditionsMaxLength);
         builder.Property(v => v.NameSearch).HasMaxLength(ProcedureVersion.NameSearchMaxLength);
+        builder.Property(v => v.RetirementReason).HasMaxLength(ProcedureVersion.RetirementReasonMaxLength);
 
         builder.HasIndex(v => v.NameSearch);
         builder.HasIndex(v => new { v.DefaultTimeUnit, v.DefaultTimeAmount });

@@ -128,7 +128,7 @@ public sealed class ProcedureEditorTests : CatalogPagesTestBase
     public async Task Save_SomeoneElseSavedMeanwhile_RefusedWithAClearMessageNotOverwritten()
     {
         var editor = CreateDraft(Open(CertificationCode));
-        var other = new ProcedureEditing(Database.Factory);
+        var other = new ProcedureEditing(Database.Factory, Clock);
         var theirs = (await other.FindAsync(ProcedureId(CertificationCode)))!;
         await other.SaveDraftAsync(theirs.Id, theirs.RowVersion, theirs.Draft!.ToContent() with { DecisionNumber = "Của người khác" });
 
