@@ -44,6 +44,8 @@ public static class ScanDeadlinesVerb
             approaching = result.Approaching,
             dueToday = result.DueToday,
             overdue = result.Overdue,
+            // Interconnected dossiers' current-step levels, left out of the dossier counts above.
+            stepChanged = result.StepChanged,
             elapsedMs = result.ElapsedMs,
         }));
         return 0;

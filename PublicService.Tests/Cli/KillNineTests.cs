@@ -56,6 +56,7 @@ public sealed class KillNineTests : IAsyncLifetime
         Assert.True(rerun.ExitCode == 0, rerun.Error);
         var counts = JsonDocument.Parse(Assert.Single(rerun.Lines)).RootElement;
         var changed = counts.GetProperty("changed").GetInt32();
+        var stepChanged = counts.GetProperty("stepChanged").GetInt32();
         // More due dossiers than one batch of 500: the kill after batch 1 was in the middle of the work.
         Assert.True(counts.GetProperty("scanned").GetInt32() > 500, rerun.Output);
         Assert.True(changed > 0, rerun.Output);
@@ -63,12 +64,13 @@ public sealed class KillNineTests : IAsyncLifetime
         Assert.StartsWith("4000 examined, 0 differed", rebuilt.Lines[0]);
         var done = await SnapshotAsync();
         AssertLevelsFollowEvents(done);
-        Assert.Equal(before.Events + changed, done.Events);
-        // One AlertChanged per dossier at the scan's instant, never two.
+        Assert.Equal(before.Events + changed + stepChanged, done.Events);
+        // One AlertChanged per dossier (and one per current step) at the scan's instant, never two.
         var scanInstant = DateTimeOffset.Parse(now, CultureInfo.InvariantCulture).UtcDateTime;
         Assert.All(done.Dossiers, d => Assert.True(
-            d.Events.Count(e => e.Type == DossierEventType.AlertChanged && e.AtUtc == scanInstant) <= 1, d.Code));
-        Assert.Equal(changed, done.Dossiers.Sum(d => d.Events.Count(e => e.Type == DossierEventType.AlertChanged && e.AtUtc == scanInstant)));
+            d.Events.Where(e => e.Type == DossierEventType.AlertChanged && e.AtUtc == scanInstant)
+                .CountBy(e => e.Data.Step == true).All(c => c.Value <= 1), d.Code));
+        Assert.Equal(changed + stepChanged, done.Dossiers.Sum(d => d.Events.Count(e => e.Type == DossierEventType.AlertChanged && e.AtUtc == scanInstant)));
     }
 
     [Fact]
@@ -146,12 +148,18 @@ public sealed class KillNineTests : IAsyncLifetime
         return new Snapshot(await db.Set<DossierEvent>().LongCountAsync(), dossiers.ToDictionary(d => d.Code, d => d.AlertLevel), dossiers);
     }
 
-    /// <summary>Each dossier's stored level is the one its last AlertChanged event says (Normal without one), and its event counter is its last event.</summary>
+    /// <summary>
+    /// Each dossier's stored levels (its own and its current step's) are the ones its last AlertChanged events say
+    /// (Normal without one; a hand-over resets the step's), and its event counter is its last event.
+    /// </summary>
     private static void AssertLevelsFollowEvents(Snapshot snapshot) =>
         Assert.All(snapshot.Dossiers, d =>
         {
-            var last = d.Events.Where(e => e.Type == DossierEventType.AlertChanged).MaxBy(e => e.Sequence);
-            Assert.Equal(last?.Data.ToLevel ?? AlertLevel.Normal, d.AlertLevel);
+            var alerts = d.Events.Where(e => e.Type == DossierEventType.AlertChanged).ToList();
+            Assert.Equal(alerts.Where(e => e.Data.Step != true).MaxBy(e => e.Sequence)?.Data.ToLevel ?? AlertLevel.Normal, d.AlertLevel);
+            var lastHandOver = d.Events.Where(e => e.Type == DossierEventType.TransferredToNextStep).Select(e => e.Sequence).DefaultIfEmpty(0).Max();
+            var stepLevel = alerts.Where(e => e.Data.Step == true && e.Sequence > lastHandOver).MaxBy(e => e.Sequence)?.Data.ToLevel;
+            Assert.Equal(stepLevel ?? AlertLevel.Normal, d.StepAlertLevel);
             Assert.Equal(d.Events.Max(e => e.Sequence), d.LastEventSequence);
         });
 

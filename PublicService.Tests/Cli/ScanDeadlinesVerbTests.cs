@@ -32,7 +32,7 @@ public sealed class ScanDeadlinesVerbTests : IAsyncLifetime
         Assert.Equal(0, first.ExitCode);
         var line = Assert.Single(first.Lines);
         using var json = JsonDocument.Parse(line);
-        Assert.Equal(["scanned", "changed", "approaching", "dueToday", "overdue", "elapsedMs"],
+        Assert.Equal(["scanned", "changed", "approaching", "dueToday", "overdue", "stepChanged", "elapsedMs"],
             json.RootElement.EnumerateObject().Select(p => p.Name));
         var changed = json.RootElement.GetProperty("changed").GetInt32();
         Assert.True(changed > 0);
