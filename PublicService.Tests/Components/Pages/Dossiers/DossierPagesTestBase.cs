@@ -9,6 +9,7 @@ using PublicService.Domain.Calendar;
 using PublicService.Domain.Catalog;
 using PublicService.Domain.Demo;
 using PublicService.Domain.Dossiers;
+using PublicService.Domain.Settings;
 using PublicService.Domain.Staff;
 using PublicService.Tests.Support;
 
@@ -23,6 +24,20 @@ public abstract class DossierPagesTestBase : DemoCatalogPageTestBase
         services.AddTransient<DossierWorkflow>();
         services.AddSingleton(Broadcaster);
         services.AddSingleton(ChangeFeed);
+    }
+
+    /// <summary>Stores <paramref name="forms"/> as the centre's printed-form texts.</summary>
+    protected async Task ConfigureFormsAsync(FormSettings forms)
+    {
+        await using var db = Database.Open();
+        var settings = await db.CenterSettings.SingleOrDefaultAsync(s => s.Id == CenterSettings.SingletonId);
+        if (settings is null)
+        {
+            settings = CenterSettings.CreateDefault();
+            db.CenterSettings.Add(settings);
+        }
+        settings.ChangeForms(forms);
+        await db.SaveChangesAsync();
     }
 
     /// <summary>The live feeds the queue and the dossier page subscribe to, as the app registers them (singletons).</summary>

@@ -10,19 +10,6 @@ namespace PublicService.Tests.Components.Pages.Dossiers;
 /// <summary>The printed forms read their header, numbers and titles from the centre settings; the control sheet and the log book pages.</summary>
 public sealed class PrintedFormsTests : DossierPagesTestBase
 {
-    private async Task ConfigureAsync(FormSettings forms)
-    {
-        await using var db = Database.Open();
-        var settings = await db.CenterSettings.SingleOrDefaultAsync(s => s.Id == CenterSettings.SingletonId);
-        if (settings is null)
-        {
-            settings = CenterSettings.CreateDefault();
-            db.CenterSettings.Add(settings);
-        }
-        settings.ChangeForms(forms);
-        await db.SaveChangesAsync();
-    }
-
     private static FormSettings KonTum() => FormSettings.Default with
     {
         Authority = "UBND TỈNH KON TUM",
@@ -55,7 +42,7 @@ public sealed class PrintedFormsTests : DossierPagesTestBase
     [Fact]
     public async Task Receipt_Configured_PrintsTheConfiguredAuthorityNumberTitleAndCentre()
     {
-        await ConfigureAsync(KonTum());
+        await ConfigureFormsAsync(KonTum());
         var dossier = await ReceiveOneStopAsync();
 
         var page = Render<Receipt>(parameters => parameters.Add(p => p.Id, dossier.Id));
@@ -70,7 +57,7 @@ public sealed class PrintedFormsTests : DossierPagesTestBase
     [Fact]
     public async Task SupplementNotice_Configured_PrintsTheConfiguredTitleAndPlace()
     {
-        await ConfigureAsync(KonTum());
+        await ConfigureFormsAsync(KonTum());
         var dossier = await ReceiveOneStopAsync();
         Clock.Advance(TimeSpan.FromMinutes(5));
         var started = await Workflow.StartProcessingAsync(dossier.Id, dossier.RowVersion, "tiepnhan", null);
@@ -87,7 +74,7 @@ public sealed class PrintedFormsTests : DossierPagesTestBase
     [Fact]
     public async Task ControlSheet_ShowsOneRowPerHandOverWithTheConfiguredNumber()
     {
-        await ConfigureAsync(KonTum());
+        await ConfigureFormsAsync(KonTum());
         var dossier = await ReceiveOneStopAsync("Lê Văn Cường");
         Clock.Advance(TimeSpan.FromMinutes(5));
         var started = await Workflow.StartProcessingAsync(dossier.Id, dossier.RowVersion, "tiepnhan", null);

@@ -1,6 +1,7 @@
 using Bunit;
 using PublicService.Console.Components.Pages.Dossiers;
 using PublicService.Domain.Catalog;
+using PublicService.Domain.Settings;
 
 namespace PublicService.Tests.Components.Pages.Dossiers;
 
@@ -80,8 +81,10 @@ public sealed class ReceptionTests : DossierPagesTestBase
 
         page.Find("[data-testid='incomplete']").Click();
 
-        var note = page.Find("[data-testid='guidance-note']");
-        Assert.Contains("PHIẾU HƯỚNG DẪN HOÀN THIỆN HỒ SƠ", note.TextContent);
+        var note = page.WaitForElement("[data-testid='guidance-note']");
+        // Incomplete at the counter is the supplement/completion request of the one-stop forms.
+        Assert.Equal("Mẫu số 02", note.QuerySelector("[data-testid='form-number']")!.TextContent);
+        Assert.Contains("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", note.TextContent);
         Assert.NotEmpty(page.FindAll("[data-testid='missing-documents'] li"));
         await using var db = Database.Open();
         Assert.Empty(db.Dossiers);
@@ -96,5 +99,25 @@ public sealed class ReceptionTests : DossierPagesTestBase
 
         Assert.Contains("Phải ghi lý do từ chối tiếp nhận.", page.Markup);
         Assert.Empty(page.FindAll("[data-testid='refusal-note']"));
+    }
+
+    [Fact]
+    public async Task Refuse_WithReason_PrintsTheRefusalUnderTheConfiguredHeader()
+    {
+        await ConfigureFormsAsync(FormSettings.Default with
+        {
+            Authority = "UBND TỈNH KON TUM",
+            Forms = [.. FormSettings.DefaultForms.Select(f => f.Kind == FormKind.Refusal ? f with { Number = "03a", Title = "PHIẾU TỪ CHỐI" } : f)],
+        });
+        var page = await RenderWithProcedureAsync("trich luc ho tich");
+
+        page.Find("textarea[data-testid='note-text'], [data-testid='note-text'] textarea").Change("Thủ tục không thuộc thẩm quyền");
+        page.Find("[data-testid='refuse']").Click();
+
+        var note = page.WaitForElement("[data-testid='refusal-note']");
+        Assert.Equal("Mẫu số 03a", note.QuerySelector("[data-testid='form-number']")!.TextContent);
+        Assert.Equal("PHIẾU TỪ CHỐI", note.QuerySelector("[data-testid='form-title']")!.TextContent);
+        Assert.Equal("UBND TỈNH KON TUM", note.QuerySelector("[data-testid='form-authority']")!.TextContent);
+        Assert.Equal("Thủ tục không thuộc thẩm quyền", note.QuerySelector("[data-testid='refusal-reason']")!.TextContent);
     }
 }
