@@ -50,6 +50,19 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
 
     protected FakeTimeProvider Clock { get; } = new(Now);
 
+    /// <summary>
+    /// Moves the fake clock until the debounced search box has fired: MudBlazor may start its debounce timer after
+    /// an await, so one advance right after typing can come before the timer exists.
+    /// </summary>
+    protected void AdvanceClockUntil(Func<bool> done)
+    {
+        for (var i = 0; i < 100 && !done(); i++)
+        {
+            Clock.Advance(TimeSpan.FromSeconds(1));
+            Thread.Sleep(20);
+        }
+    }
+
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
 
     // MudBlazor registers services that only dispose asynchronously; xunit 2 awaits this before calling Dispose.

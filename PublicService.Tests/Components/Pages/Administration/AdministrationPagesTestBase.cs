@@ -36,17 +36,4 @@ public abstract class AdministrationPagesTestBase : DemoCatalogPageTestBase
         await Accounts.CreateAsync("xuly.tuphap@h48.demo", "Phạm Văn Dũng", Password, [StaffRoles.ProcessingOfficer], [justice]);
         Authorization.SetClaims(new Claim(StaffClaims.FullName, UserFullName), new Claim(ClaimTypes.NameIdentifier, admin.Id));
     }
-
-    /// <summary>
-    /// Moves the fake clock until the debounced search box has fired: MudBlazor may start its debounce timer after
-    /// an await, so one advance right after typing can come before the timer exists.
-    /// </summary>
-    protected void AdvanceClockUntil(Func<bool> done)
-    {
-        for (var i = 0; i < 100 && !done(); i++)
-        {
-            Clock.Advance(TimeSpan.FromSeconds(1));
-            Thread.Sleep(20);
-        }
-    }
 }

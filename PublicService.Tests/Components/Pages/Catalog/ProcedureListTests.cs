@@ -28,7 +28,7 @@ public sealed class ProcedureListTests : CatalogPagesTestBase
 
         InputOf(list.Find("[data-testid='search']")).Input("ho tich");
         // MudBlazor debounces the search box on the injected TimeProvider, which here is the fake clock.
-        Clock.Advance(TimeSpan.FromSeconds(1));
+        AdvanceClockUntil(() => Total(list) == "2 thủ tục");
 
         list.WaitForAssertion(() => Assert.Equal("2 thủ tục", Total(list)), TimeSpan.FromSeconds(5));
         Assert.All(Names(list), name => Assert.Contains("hộ tịch", name, StringComparison.OrdinalIgnoreCase));

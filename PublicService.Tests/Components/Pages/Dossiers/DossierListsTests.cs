@@ -71,10 +71,11 @@ public sealed class DossierListsTests : DossierPagesTestBase
 
         page.Find("input[data-testid='search'], [data-testid='search'] input").Input(text);
         // MudBlazor debounces the search box on the injected TimeProvider, which here is the fake clock.
-        Clock.Advance(TimeSpan.FromSeconds(1));
-
         // Both test applicants share the ID number; the names differ.
-        page.WaitForAssertion(() => Assert.Equal(text.All(char.IsAsciiDigit) ? 2 : 1, Codes(page).Count));
+        var expected = text.All(char.IsAsciiDigit) ? 2 : 1;
+        AdvanceClockUntil(() => Codes(page).Count == expected);
+
+        page.WaitForAssertion(() => Assert.Equal(expected, Codes(page).Count));
         Assert.Contains(dossier.Code, Codes(page));
     }
 
@@ -86,7 +87,7 @@ public sealed class DossierListsTests : DossierPagesTestBase
         var page = Render<DossierSearch>();
 
         page.Find("input[data-testid='search'], [data-testid='search'] input").Input(first.Code[..^5]);
-        Clock.Advance(TimeSpan.FromSeconds(1));
+        AdvanceClockUntil(() => Codes(page).Count == 2);
 
         page.WaitForAssertion(() => Assert.Equal([second.Code, first.Code], Codes(page)));
     }
