@@ -114,8 +114,14 @@ public static class DayOffDeadlines
     public static IQueryable<Dossier> CandidatesQuery(PublicServiceDbContext db, DateTime fromUtc, DateTime toUtc) =>
         db.Dossiers.Where(d => d.DueAtUtc >= fromUtc && d.ReceivedAtUtc < toUtc);
 
-    /// <summary>The level the moved schedule gives now; never written before the dossier's latest change.</summary>
-    private static bool Relevel(Dossier dossier, DateTime now, DeadlineContext context) =>
-        now >= dossier.LastChangedAtUtc
-        && dossier.ChangeAlertLevel(now, dossier.LevelAt(now, context), DeadlineScanner.Actor, context);
+    /// <summary>
+    /// The levels the moved schedule gives now, the dossier's and its current step's (a step level left too high
+    /// would never be selected by the scan again); never written before the dossier's latest change.
+    /// </summary>
+    private static bool Relevel(Dossier dossier, DateTime now, DeadlineContext context)
+    {
+        if (now < dossier.LastChangedAtUtc) return false;
+        var changed = dossier.ChangeAlertLevel(now, dossier.LevelAt(now, context), DeadlineScanner.Actor, context);
+        return dossier.ChangeStepAlertLevel(now, dossier.StepLevelAt(now, context), DeadlineScanner.Actor, context) | changed;
+    }
 }

@@ -1,6 +1,7 @@
 using PublicService.Domain.Calendar;
 using PublicService.Domain.Demo;
 using PublicService.Domain.Dossiers;
+using PublicService.Domain.Monitoring;
 using PublicService.Domain.Persistence;
 using PublicService.Domain.Settings;
 using PublicService.Tests.Support;
@@ -37,6 +38,34 @@ public sealed class DayOffDeadlinesTests : IAsyncLifetime
 
         Assert.True(report.Moved > 0, $"{report}");
         Assert.Equal(0, rebuilt.Differed);
+    }
+
+    [Fact]
+    public async Task RecomputeAsync_DayOffInTheRunningWindows_LeavesEveryLevelAsTheMovedScheduleGivesNow()
+    {
+        var now = _database.Clock.GetUtcNow().UtcDateTime;
+        await using (var db = _database.Open())
+        {
+            var context = await db.LoadDeadlineContextAsync(_database.Calendars);
+            var scanned = await db.Dossiers.ToListAsync();
+            foreach (var dossier in scanned)
+            {
+                dossier.ChangeAlertLevel(now, dossier.LevelAt(now, context), "test", context);
+                dossier.ChangeStepAlertLevel(now, dossier.StepLevelAt(now, context), "test", context);
+            }
+            await db.SaveChangesAsync();
+            Assert.Contains(scanned, d => d.Status.IsRunning() && d.HasOwnStepDeadline && d.StepAlertLevel != AlertLevel.Normal);
+        }
+        // A day off in the past of the running windows moves due dates later: levels must come down, the steps' too.
+        var day = _database.Calendars.Current.AddWorkingDays(VietnamTime.DateOf(now), -1);
+        var moved = await ContextWithDayOffAsync(day);
+
+        await using (var db = _database.Open())
+            Assert.True((await DayOffDeadlines.RecomputeAsync(db, moved, day, day, now)).Relevelled > 0);
+
+        await using var check = _database.Open();
+        var running = (await check.Dossiers.AsNoTracking().ToListAsync()).Where(d => d.Status.IsRunning() && d.LastChangedAtUtc <= now).ToList();
+        Assert.All(running, d => Assert.Equal((d.LevelAt(now, moved), d.StepLevelAt(now, moved)), (d.AlertLevel, d.StepAlertLevel)));
     }
 
     [Fact]
