@@ -103,7 +103,10 @@ public sealed class CalendarChanges(
         if (days.Count == 0) return new RebuildReport(0, 0, []);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var context = new DeadlineContext(candidate, (await db.LoadSettingsAsync(ct)).Alerts);
-        var report = await DayOffDeadlines.RecomputeAsync(db, context, days.Min(), days.Max(), scanner.Time.GetUtcNow().UtcDateTime, ct);
+        var now = scanner.Time.GetUtcNow().UtcDateTime;
+        var report = await DayOffDeadlines.RecomputeAsync(db, context, days.Min(), days.Max(), now, ct);
+        // Committed: open boards, queues and dossier pages follow the new levels as they follow a scan's.
+        await scanner.PublishAsync(DeadlineScanResult.Of(now, report.Examined, report.AlertChanges, 0), ct);
         return report.AsRebuildReport();
     }
 

@@ -17,6 +17,9 @@ public sealed record DayOffRecomputeReport(int Examined, int Moved, int Relevell
     /// <summary>How many of the moved dossiers have a different due instant (the rest changed only step or alert columns).</summary>
     public int DueMoved { get; init; }
 
+    /// <summary>The levels the re-level changed (dossiers' and current steps'), for the live screens once committed.</summary>
+    public IReadOnlyList<AlertChange> AlertChanges { get; init; } = [];
+
     /// <summary>The same figures in the shape of a full rebuild's report.</summary>
     public RebuildReport AsRebuildReport() => new(Examined, Moved, SampleCodes) { Moved = MovedDueDates, DueMoved = DueMoved };
 }
@@ -61,6 +64,7 @@ public static class DayOffDeadlines
         var dueMoved = 0;
         var samples = new List<string>();
         var movedDueDates = new List<MovedDeadline>();
+        var alertChanges = new List<AlertChange>();
         void Count(Dossier dossier, DateTime oldDue)
         {
             moved++;
@@ -79,7 +83,7 @@ public static class DayOffDeadlines
                     var oldDue = dossier.DueAtUtc;
                     if (!dossier.RefreshSchedule(context)) continue;
                     Count(dossier, oldDue);
-                    if (Relevel(dossier, now, context)) relevelled++;
+                    if (Relevel(dossier, now, context, alertChanges)) relevelled++;
                     await writer.WriteAsync(dossier, seen, ct);
                 }
             }
@@ -93,7 +97,7 @@ public static class DayOffDeadlines
                 var oldDue = dossier.DueAtUtc;
                 if (!dossier.RecomputeFromEvents(context)) continue;
                 Count(dossier, oldDue);
-                if (Relevel(dossier, now, context)) relevelled++;
+                if (Relevel(dossier, now, context, alertChanges)) relevelled++;
             }
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
@@ -104,6 +108,7 @@ public static class DayOffDeadlines
             SampleCodes = samples,
             MovedDueDates = movedDueDates,
             DueMoved = dueMoved,
+            AlertChanges = alertChanges,
         };
     }
 
@@ -118,10 +123,14 @@ public static class DayOffDeadlines
     /// The levels the moved schedule gives now, the dossier's and its current step's (a step level left too high
     /// would never be selected by the scan again); never written before the dossier's latest change.
     /// </summary>
-    private static bool Relevel(Dossier dossier, DateTime now, DeadlineContext context)
+    private static bool Relevel(Dossier dossier, DateTime now, DeadlineContext context, List<AlertChange> changes)
     {
         if (now < dossier.LastChangedAtUtc) return false;
+        var (from, stepFrom) = (dossier.AlertLevel, dossier.StepAlertLevel);
         var changed = dossier.ChangeAlertLevel(now, dossier.LevelAt(now, context), DeadlineScanner.Actor, context);
-        return dossier.ChangeStepAlertLevel(now, dossier.StepLevelAt(now, context), DeadlineScanner.Actor, context) | changed;
+        if (changed) changes.Add(new AlertChange(dossier.Id, dossier.Code, from, dossier.AlertLevel));
+        if (!dossier.ChangeStepAlertLevel(now, dossier.StepLevelAt(now, context), DeadlineScanner.Actor, context)) return changed;
+        changes.Add(new AlertChange(dossier.Id, dossier.Code, stepFrom, dossier.StepAlertLevel, Step: true));
+        return true;
     }
 }

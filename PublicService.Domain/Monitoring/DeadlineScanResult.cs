@@ -23,6 +23,16 @@ public sealed record DeadlineScanResult(
     public int StepChanged => Changes.Count(c => c.Step);
 
     public static DeadlineScanResult SkippedAt(DateTime nowUtc, long elapsedMs) => new(nowUtc, 0, 0, 0, 0, 0, elapsedMs, true, []);
+
+    /// <summary>The result of a pass that looked at <paramref name="scanned"/> dossiers and made <paramref name="changes"/>: the counts are the dossiers' own levels, steps left out.</summary>
+    public static DeadlineScanResult Of(DateTime nowUtc, int scanned, IReadOnlyList<AlertChange> changes, long elapsedMs) =>
+        new(nowUtc, scanned, changes.Count(c => !c.Step),
+            changes.Count(c => !c.Step && c.To == AlertLevel.Approaching),
+            changes.Count(c => !c.Step && c.To == AlertLevel.DueToday),
+            changes.Count(c => !c.Step && c.To == AlertLevel.Overdue),
+            elapsedMs,
+            false,
+            changes);
 }
 
 /// <summary>

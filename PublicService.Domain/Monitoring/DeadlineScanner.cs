@@ -108,12 +108,19 @@ public sealed class DeadlineScanner(
         {
             _running.Release();
         }
-        if (result.Changes.Count > 0)
-        {
-            foreach (var listener in listeners)
-                await listener.OnAlertsChangedAsync(result, ct);
-        }
+        await PublishAsync(result, ct);
         return result;
+    }
+
+    /// <summary>
+    /// Tells the listeners about committed level changes made outside a scan too (a calendar change re-levels the
+    /// dossiers it moved), so open boards and queues follow them the same way. Nothing is told when nothing changed.
+    /// </summary>
+    public async Task PublishAsync(DeadlineScanResult result, CancellationToken ct = default)
+    {
+        if (result.Changes.Count == 0) return;
+        foreach (var listener in listeners)
+            await listener.OnAlertsChangedAsync(result, ct);
     }
 
     private async Task<DeadlineScanResult> ScanUnderLeaseAsync(
@@ -163,13 +170,7 @@ public sealed class DeadlineScanner(
         }
         await transaction.CommitAsync(ct);
 
-        return new DeadlineScanResult(now, dueIds.Count, changes.Count(c => !c.Step),
-            changes.Count(c => !c.Step && c.To == AlertLevel.Approaching),
-            changes.Count(c => !c.Step && c.To == AlertLevel.DueToday),
-            changes.Count(c => !c.Step && c.To == AlertLevel.Overdue),
-            (long)time.GetElapsedTime(started).TotalMilliseconds,
-            false,
-            changes);
+        return DeadlineScanResult.Of(now, dueIds.Count, changes, (long)time.GetElapsedTime(started).TotalMilliseconds);
     }
 
     /// <summary>

@@ -51,6 +51,40 @@ public sealed class CalendarChangesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Apply_LevelsItChanges_AreToldToTheLiveScreensAfterCommit()
+    {
+        var dossier = await ReceiveOneWorkingDayDossierAsync();
+        _database.Clock.SetUtcNow(Vn(2026, 3, 4, 9));
+        await Scanner.ScanAsync();
+        var listener = new RecordingListener(_database);
+        var changes = new CalendarChanges(_database.Factory, _database.Calendars, new DeadlineRebuilder(_database.Factory, _database.Calendars),
+            new DeadlineScanner(_database.Factory, _database.Calendars, _database.Clock, [listener]));
+
+        await changes.ApplyAsync([new CalendarOverride(new DateOnly(2026, 3, 3), CalendarOverrideKind.DayOff, "Nghỉ do bão số 3", "Công văn 45/UBND-VX")]);
+
+        var told = Assert.Single(listener.Results);
+        var change = Assert.Single(told.Changes, c => !c.Step);
+        Assert.Equal((dossier.Id, AlertLevel.Overdue, AlertLevel.DueToday), (change.DossierId, change.From, change.To));
+        Assert.Equal((1, 1, 0), (told.Changed, told.DueToday, told.Overdue));
+        // Told after commit: what the listener read then was already the new level.
+        Assert.Equal(AlertLevel.DueToday, listener.StoredLevels[dossier.Id]);
+    }
+
+    private sealed class RecordingListener(TestDatabase database) : IAlertChangeListener
+    {
+        public List<DeadlineScanResult> Results { get; } = [];
+        public Dictionary<long, AlertLevel> StoredLevels { get; } = [];
+
+        public async Task OnAlertsChangedAsync(DeadlineScanResult result, CancellationToken ct)
+        {
+            Results.Add(result);
+            await using var db = database.Open();
+            foreach (var change in result.Changes)
+                StoredLevels[change.DossierId] = (await db.Dossiers.AsNoTracking().SingleAsync(d => d.Id == change.DossierId, ct)).AlertLevel;
+        }
+    }
+
+    [Fact]
     public async Task Apply_SameDateTwice_IsRefusedAndStoresNothing()
     {
         var first = new CalendarOverride(new DateOnly(2026, 3, 3), CalendarOverrideKind.DayOff, "Nghỉ", "CV 1");
