@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration.Memory;
 using MudBlazor.Services;
 using PublicService.Console.Catalog;
-using PublicService.Console.Reporting;
 using PublicService.Console.Cli;
 using PublicService.Console.Components;
 using PublicService.Console.Dossiers;
@@ -16,6 +15,7 @@ using PublicService.Console.Hosting;
 using PublicService.Console.Identity;
 using PublicService.Console.Jobs;
 using PublicService.Console.Localization;
+using PublicService.Console.Reporting;
 using PublicService.Domain.Staff;
 
 if (CommandLine.IsVerb(args))
