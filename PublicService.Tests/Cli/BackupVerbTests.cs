@@ -9,19 +9,16 @@ using PublicService.Tests.Support;
 namespace PublicService.Tests.Cli;
 
 /// <summary><c>backup FILE</c> through the real executable, while another connection keeps writing; and the README's restore steps.</summary>
-public sealed class BackupVerbTests : IAsyncLifetime
+public sealed class BackupVerbTests : IDisposable
 {
     private readonly TemporarySqliteFile _database = new("backup-source");
     private readonly TemporarySqliteFile _copy = new("backup-copy");
     private string ConnectionString => _database.ConnectionString;
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync()
+    public void Dispose()
     {
         _database.Dispose();
         _copy.Dispose();
-        return Task.CompletedTask;
     }
 
     [Fact]

@@ -9,18 +9,12 @@ using PublicService.Tests.Support;
 namespace PublicService.Tests.Cli;
 
 /// <summary><c>create-admin</c> through the real executable: password from stdin or generated, refusals with exit 2.</summary>
-public sealed class CreateAdminVerbTests : IAsyncLifetime
+public sealed class CreateAdminVerbTests : IDisposable
 {
     private readonly TemporarySqliteFile _database = new("admin");
     private string ConnectionString => _database.ConnectionString;
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync()
-    {
-        _database.Dispose();
-        return Task.CompletedTask;
-    }
+    public void Dispose() => _database.Dispose();
 
     private async Task<(StaffUser User, IList<string> Roles, bool PasswordOk)> LoadAsync(string email, string password)
     {

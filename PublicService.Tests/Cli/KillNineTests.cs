@@ -14,18 +14,12 @@ namespace PublicService.Tests.Cli;
 /// transaction must vanish, and running them again must finish the work once. The Testing environment's crash hooks
 /// (<c>Hosting/CrashTestHooks</c>) slow the work and announce each step on stderr, so the kill lands half-way.
 /// </summary>
-public sealed class KillNineTests : IAsyncLifetime
+public sealed class KillNineTests : IDisposable
 {
     private readonly TemporarySqliteFile _database = new("kill");
     private string ConnectionString => _database.ConnectionString;
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync()
-    {
-        _database.Dispose();
-        return Task.CompletedTask;
-    }
+    public void Dispose() => _database.Dispose();
 
     [Fact]
     public async Task ScanDeadlines_KilledMidScan_LeavesNothingHalfWrittenAndTheRerunFinishesOnce()

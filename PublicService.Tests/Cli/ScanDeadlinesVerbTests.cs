@@ -5,18 +5,12 @@ using PublicService.Tests.Support;
 namespace PublicService.Tests.Cli;
 
 /// <summary><c>scan-deadlines</c> through the real executable: one JSON line, idempotent, bad input refused.</summary>
-public sealed class ScanDeadlinesVerbTests : IAsyncLifetime
+public sealed class ScanDeadlinesVerbTests : IDisposable
 {
     private readonly TemporarySqliteFile _database = new("scan");
     private string ConnectionString => _database.ConnectionString;
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync()
-    {
-        _database.Dispose();
-        return Task.CompletedTask;
-    }
+    public void Dispose() => _database.Dispose();
 
     [Fact]
     public async Task ScanDeadlines_AfterDemoSeed_PrintsOneJsonLineAndChangesNothingTheSecondTime()

@@ -3,18 +3,12 @@ using PublicService.Tests.Support;
 namespace PublicService.Tests.Cli;
 
 /// <summary>The command-line contract of DESIGN.md, through the real executable.</summary>
-public sealed class VerbTests : IAsyncLifetime
+public sealed class VerbTests : IDisposable
 {
     private readonly TemporarySqliteFile _database = new("cli");
     private string ConnectionString => _database.ConnectionString;
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync()
-    {
-        _database.Dispose();
-        return Task.CompletedTask;
-    }
+    public void Dispose() => _database.Dispose();
 
     [Fact]
     public async Task Calendar_2026_ListsTheStatutoryDaysOffWithKindsAndNames()
