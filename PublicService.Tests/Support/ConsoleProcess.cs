@@ -23,19 +23,8 @@ public static class ConsoleProcess
 
     private static async Task<ProcessResult> RunAsync(string connectionString, IReadOnlyDictionary<string, string> environment, string? input, string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = input is not null,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = System.Text.Encoding.UTF8,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PublicService.Console.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["ConnectionStrings__PublicService"] = connectionString;
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        foreach (var (key, value) in environment) start.Environment[key] = value;
+        var start = StartInfo(connectionString, "Production", environment, args);
+        start.RedirectStandardInput = input is not null;
 
         using var process = Process.Start(start)!;
         if (input is not null)
@@ -48,5 +37,28 @@ public static class ConsoleProcess
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await process.WaitForExitAsync(timeout.Token);
         return new ProcessResult(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>
+    /// How a test starts the executable: the console's DLL beside the tests, stdout and stderr read as UTF-8, the
+    /// connection string and hosting environment given the .NET way, then <paramref name="environment"/> on top.
+    /// </summary>
+    internal static ProcessStartInfo StartInfo(
+        string connectionString, string environmentName, IReadOnlyDictionary<string, string> environment, IEnumerable<string> args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = System.Text.Encoding.UTF8,
+            StandardErrorEncoding = System.Text.Encoding.UTF8,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PublicService.Console.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["ConnectionStrings__PublicService"] = connectionString;
+        start.Environment["DOTNET_ENVIRONMENT"] = environmentName;
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        return start;
     }
 }

@@ -21,21 +21,7 @@ public sealed class KillableProcess : IDisposable
 
     public static KillableProcess Start(string connectionString, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = System.Text.Encoding.UTF8,
-            StandardErrorEncoding = System.Text.Encoding.UTF8,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PublicService.Console.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["ConnectionStrings__PublicService"] = connectionString;
-        start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
-        foreach (var (key, value) in environment) start.Environment[key] = value;
-
-        var process = new Process { StartInfo = start };
+        var process = new Process { StartInfo = ConsoleProcess.StartInfo(connectionString, "Testing", environment, args) };
         var killable = new KillableProcess(process);
         process.ErrorDataReceived += (_, e) =>
         {
