@@ -28,7 +28,7 @@ public static class CatalogEndpoints
             buffer.Position = 0;
             return Results.File(buffer, format == CatalogFileFormat.Json
                 ? "application/json"
-                : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+                : CatalogFiles.XlsxContentType, name);
         }).RequireAuthorization(StaffPolicies.Catalog);
         return app;
     }

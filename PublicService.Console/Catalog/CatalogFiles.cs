@@ -93,6 +93,9 @@ public static class CatalogFiles
         return FormatOf(fileName) == CatalogFileFormat.Json ? CatalogWorkbook.ReadJson(buffer) : ReadExcel(fileName, buffer);
     }
 
+    /// <summary>The media type of every .xlsx the console sends (catalog, log book, report).</summary>
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     /// <summary>Prefixes a cell that a spreadsheet would run as a formula with an apostrophe.</summary>
     public static string Neutralize(string value) =>
         value.Length > 0 && _formulaStarts.Contains(value[0]) ? "'" + value : value;

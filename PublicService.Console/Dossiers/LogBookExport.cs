@@ -83,7 +83,7 @@ public static class LogBookExport
             }
             temp.Position = 0;
             var name = $"so-theo-doi-ho-so-{filter.From:yyyyMMdd}-{filter.To:yyyyMMdd}.xlsx";
-            return Results.File(temp, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+            return Results.File(temp, CatalogFiles.XlsxContentType, name);
         }).RequireAuthorization(StaffPolicies.LogBookExport);
         return app;
     }

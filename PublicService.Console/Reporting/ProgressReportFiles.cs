@@ -13,7 +13,7 @@ namespace PublicService.Console.Reporting;
 /// </summary>
 public static class ProgressReportFiles
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string ContentType = CatalogFiles.XlsxContentType;
     public const string FiguresSheet = "Báo cáo";
     public const string TrendSheet = "Theo tháng";
     public const string AboutSheet = "Thông tin";
