@@ -83,7 +83,7 @@ public static class DayOffDeadlines
                     var oldDue = dossier.DueAtUtc;
                     if (!dossier.RefreshSchedule(context)) continue;
                     Count(dossier, oldDue);
-                    if (Relevel(dossier, now, context, alertChanges)) relevelled++;
+                    if (DeadlineScanner.Relevel(dossier, now, context, alertChanges)) relevelled++;
                     await writer.WriteAsync(dossier, seen, ct);
                 }
             }
@@ -97,7 +97,7 @@ public static class DayOffDeadlines
                 var oldDue = dossier.DueAtUtc;
                 if (!dossier.RecomputeFromEvents(context)) continue;
                 Count(dossier, oldDue);
-                if (Relevel(dossier, now, context, alertChanges)) relevelled++;
+                if (DeadlineScanner.Relevel(dossier, now, context, alertChanges)) relevelled++;
             }
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
@@ -118,19 +118,4 @@ public static class DayOffDeadlines
     /// </summary>
     public static IQueryable<Dossier> CandidatesQuery(PublicServiceDbContext db, DateTime fromUtc, DateTime toUtc) =>
         db.Dossiers.Where(d => d.DueAtUtc >= fromUtc && d.ReceivedAtUtc < toUtc);
-
-    /// <summary>
-    /// The levels the moved schedule gives now, the dossier's and its current step's (a step level left too high
-    /// would never be selected by the scan again); never written before the dossier's latest change.
-    /// </summary>
-    private static bool Relevel(Dossier dossier, DateTime now, DeadlineContext context, List<AlertChange> changes)
-    {
-        if (now < dossier.LastChangedAtUtc) return false;
-        var (from, stepFrom) = (dossier.AlertLevel, dossier.StepAlertLevel);
-        var changed = dossier.ChangeAlertLevel(now, dossier.LevelAt(now, context), DeadlineScanner.Actor, context);
-        if (changed) changes.Add(new AlertChange(dossier.Id, dossier.Code, from, dossier.AlertLevel));
-        if (!dossier.ChangeStepAlertLevel(now, dossier.StepLevelAt(now, context), DeadlineScanner.Actor, context)) return changed;
-        changes.Add(new AlertChange(dossier.Id, dossier.Code, stepFrom, dossier.StepAlertLevel, Step: true));
-        return true;
-    }
 }

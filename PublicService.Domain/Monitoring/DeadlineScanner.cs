@@ -42,11 +42,28 @@ public sealed class DeadlineScanner(
 
     private readonly ILogger _logger = logger ?? NullLogger<DeadlineScanner>.Instance;
 
-    private void LogLevelChange(string code, AlertLevel from, AlertLevel to)
+    private void LogLevelChange(AlertChange change)
     {
         if (!_logger.IsEnabled(LogLevel.Debug)) return;
-        using (_logger.BeginScope("DossierCode:{DossierCode}", code))
-            LevelChangedLine(_logger, code, from, to, null);
+        using (_logger.BeginScope("DossierCode:{DossierCode}", change.Code))
+            LevelChangedLine(_logger, change.Code, change.From, change.To, null);
+    }
+
+    /// <summary>
+    /// Brings a running dossier's levels, its own and its current step's (interconnected dossiers, from the same
+    /// next-alert instant), to what its schedule gives at <paramref name="now"/>, appending the AlertChanged events
+    /// and adding what changed to <paramref name="changes"/>. Nothing is written before the dossier's latest change,
+    /// so its history stays in time order. The scan and a calendar change's re-level both go through here.
+    /// </summary>
+    internal static bool Relevel(Dossier dossier, DateTime now, DeadlineContext context, List<AlertChange> changes)
+    {
+        if (now < dossier.LastChangedAtUtc) return false;
+        var (from, stepFrom) = (dossier.AlertLevel, dossier.StepAlertLevel);
+        var changed = dossier.ChangeAlertLevel(now, dossier.LevelAt(now, context), Actor, context);
+        if (changed) changes.Add(new AlertChange(dossier.Id, dossier.Code, from, dossier.AlertLevel));
+        if (!dossier.ChangeStepAlertLevel(now, dossier.StepLevelAt(now, context), Actor, context)) return changed;
+        changes.Add(new AlertChange(dossier.Id, dossier.Code, stepFrom, dossier.StepAlertLevel, Step: true));
+        return true;
     }
 
     public const string LeaseName = "deadline-scan";
@@ -144,23 +161,12 @@ public sealed class DeadlineScanner(
                 var batch = await db.Dossiers.AsNoTracking().Where(d => ids.Contains(d.Id)).ToListAsync(ct);
                 foreach (var dossier in batch)
                 {
-                    var (from, stepFrom) = (dossier.AlertLevel, dossier.StepAlertLevel);
                     var seen = ScanWriter.Read(dossier);
                     // The history stays in time order: a scan "in the past" does not write before a later change.
                     if (now < dossier.LastChangedAtUtc) continue;
-                    var changed = dossier.ChangeAlertLevel(now, dossier.LevelAt(now, context), Actor, context);
-                    if (changed)
-                    {
-                        changes.Add(new AlertChange(dossier.Id, dossier.Code, from, dossier.AlertLevel));
-                        LogLevelChange(dossier.Code, from, dossier.AlertLevel);
-                    }
-                    // The current step's own level (interconnected dossiers), from the same next-alert instant.
-                    if (dossier.ChangeStepAlertLevel(now, dossier.StepLevelAt(now, context), Actor, context))
-                    {
-                        changed = true;
-                        changes.Add(new AlertChange(dossier.Id, dossier.Code, stepFrom, dossier.StepAlertLevel, Step: true));
-                        LogLevelChange(dossier.Code, stepFrom, dossier.StepAlertLevel);
-                    }
+                    var first = changes.Count;
+                    var changed = Relevel(dossier, now, context, changes);
+                    for (var i = first; i < changes.Count; i++) LogLevelChange(changes[i]);
                     if (!changed && !dossier.RefreshSchedule(context))
                         continue;
                     await writer.WriteAsync(dossier, seen, ct);
