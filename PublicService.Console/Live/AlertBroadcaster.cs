@@ -9,19 +9,14 @@ namespace PublicService.Console.Live;
 /// </summary>
 public sealed class AlertBroadcaster(ILogger<AlertBroadcaster> logger) : IAlertChangeListener
 {
-    private readonly Lock _gate = new();
-    private ImmutableHandlers _handlers = ImmutableHandlers.Empty;
+    private readonly Subscribers<Func<DeadlineScanResult, Task>> _handlers = new();
 
     /// <summary>The latest scan that changed levels, for screens that open after it.</summary>
     public DeadlineScanResult? Latest { get; private set; }
 
-    public int SubscriberCount => _handlers.Items.Length;
+    public int SubscriberCount => _handlers.Current.Length;
 
-    public IDisposable Subscribe(Func<DeadlineScanResult, Task> handler)
-    {
-        lock (_gate) _handlers = _handlers.Add(handler);
-        return new Subscription(this, handler);
-    }
+    public IDisposable Subscribe(Func<DeadlineScanResult, Task> handler) => _handlers.Add(handler);
 
     public Task OnAlertsChangedAsync(DeadlineScanResult result, CancellationToken ct)
     {
@@ -29,7 +24,7 @@ public sealed class AlertBroadcaster(ILogger<AlertBroadcaster> logger) : IAlertC
         // All at once, each on a pool thread: every board reloads its counts from the database, and SQLite's "async"
         // reads complete synchronously, so a circuit that was idle ran its whole reload inline on this thread. One
         // after another, the last of 50 open boards waited for the 49 loads before it (seconds, tools/live-load).
-        return Task.WhenAll(_handlers.Items.Select(handler => Task.Run(() => NotifyAsync(handler), CancellationToken.None)));
+        return Task.WhenAll(_handlers.Current.Select(handler => Task.Run(() => NotifyAsync(handler), CancellationToken.None)));
 
         async Task NotifyAsync(Func<DeadlineScanResult, Task> handler)
         {
@@ -43,28 +38,5 @@ public sealed class AlertBroadcaster(ILogger<AlertBroadcaster> logger) : IAlertC
                 logger.LogWarning(e, "An alert subscriber failed");
             }
         }
-    }
-
-    private void Unsubscribe(Func<DeadlineScanResult, Task> handler)
-    {
-        lock (_gate) _handlers = _handlers.Remove(handler);
-    }
-
-    private sealed class Subscription(AlertBroadcaster owner, Func<DeadlineScanResult, Task> handler) : IDisposable
-    {
-        private int _disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0) owner.Unsubscribe(handler);
-        }
-    }
-
-    /// <summary>Copy-on-write, so publishing iterates a snapshot without holding the lock.</summary>
-    private sealed record ImmutableHandlers(Func<DeadlineScanResult, Task>[] Items)
-    {
-        public static readonly ImmutableHandlers Empty = new([]);
-        public ImmutableHandlers Add(Func<DeadlineScanResult, Task> handler) => new([.. Items, handler]);
-        public ImmutableHandlers Remove(Func<DeadlineScanResult, Task> handler) => new(Items.Where(h => h != handler).ToArray());
     }
 }

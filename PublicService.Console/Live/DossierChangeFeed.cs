@@ -11,24 +11,16 @@ public sealed record DossierChanged(long DossierId, string Actor, DateTime AtUtc
 /// </summary>
 public sealed class DossierChangeFeed(ILogger<DossierChangeFeed> logger)
 {
-    private readonly Lock _gate = new();
-    private (object Owner, Func<DossierChanged, Task> Handler)[] _handlers = [];
+    private readonly Subscribers<(object Owner, Func<DossierChanged, Task> Handler)> _handlers = new();
 
-    public int SubscriberCount => _handlers.Length;
+    public int SubscriberCount => _handlers.Current.Length;
 
     /// <summary>Subscribes <paramref name="owner"/>; it is not told about the changes it publishes itself.</summary>
-    public IDisposable Subscribe(object owner, Func<DossierChanged, Task> handler)
-    {
-        lock (_gate) _handlers = [.. _handlers, (owner, handler)];
-        return new Subscription(() =>
-        {
-            lock (_gate) _handlers = _handlers.Where(h => h.Handler != handler).ToArray();
-        });
-    }
+    public IDisposable Subscribe(object owner, Func<DossierChanged, Task> handler) => _handlers.Add((owner, handler));
 
     public async Task PublishAsync(object source, DossierChanged change)
     {
-        foreach (var (owner, handler) in _handlers)
+        foreach (var (owner, handler) in _handlers.Current)
         {
             if (ReferenceEquals(owner, source)) continue;
             try
@@ -40,16 +32,6 @@ public sealed class DossierChangeFeed(ILogger<DossierChangeFeed> logger)
                 // One broken circuit must not keep the news from the others, nor fail the committed action.
                 logger.LogWarning(e, "A dossier change subscriber failed");
             }
-        }
-    }
-
-    private sealed class Subscription(Action unsubscribe) : IDisposable
-    {
-        private int _disposed;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _disposed, 1) == 0) unsubscribe();
         }
     }
 }
