@@ -19,13 +19,17 @@ public static class DomainServices
     public static IServiceCollection AddPublicServiceDomain(this IServiceCollection services, IConfiguration configuration)
     {
         var provider = PublicServiceDatabase.ParseProvider(configuration["Database:Provider"]);
-        var connectionString = configuration.GetConnectionString("PublicService") ?? PublicServiceDatabase.DefaultSqliteConnectionString;
+        var connectionString = PublicServiceDatabase.ConnectionString(provider, configuration.GetConnectionString("PublicService"));
         var slowWrites = CrashTestHooks.Delay(configuration, CrashTestHooks.WriteDelayKey) is { } writeDelay ? new SlowWritesInterceptor(writeDelay) : null;
         services.AddDbContextFactory<PublicServiceDbContext>(options =>
         {
             PublicServiceDatabase.Configure(options, provider, connectionString);
             if (slowWrites is not null) options.AddInterceptors(slowWrites);
         });
+        // Replaces the default factory (the scoped context is made by whichever factory is registered): each
+        // context is created as its provider's type, so migrations are that provider's.
+        services.AddSingleton<IDbContextFactory<PublicServiceDbContext>>(sp =>
+            new PublicServiceContextFactory(provider, sp.GetRequiredService<DbContextOptions<PublicServiceDbContext>>()));
         services.AddTransient<Domain.Catalog.ProcedureEditing>();
         services.AddTransient<Domain.Catalog.ReferenceDataEditing>();
         services.AddTransient<Domain.Catalog.CatalogTransfer>();

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PublicService.Domain.Audit;
 using PublicService.Domain.Calendar;
@@ -64,7 +63,7 @@ public sealed class ProcedureEditing(IDbContextFactory<PublicServiceDbContext> d
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException e) when (PublicServiceDatabase.IsUniqueViolation(e))
         {
             // Another editor created the same code between our check and our insert: the unique index caught it.
             throw DuplicateCode(code.Value);

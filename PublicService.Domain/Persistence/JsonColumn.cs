@@ -45,7 +45,10 @@ public static class JsonColumn
         v => v);
 }
 
-/// <summary>SQLite hands DateTime back without a kind; every instant in this database is UTC.</summary>
+/// <summary>
+/// Every instant in this database is UTC. SQLite hands DateTime back without a kind; PostgreSQL's
+/// <c>timestamp with time zone</c> refuses a value without one.
+/// </summary>
 public sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
-    v => v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : v,
+    v => v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc),
     v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

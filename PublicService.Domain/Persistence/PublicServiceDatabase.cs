@@ -8,7 +8,11 @@ namespace PublicService.Domain.Persistence;
 /// <summary>The database providers the centre can run on, chosen by configuration (<c>Database:Provider</c>).</summary>
 public enum DatabaseProvider
 {
+    /// <summary>One file next to the app: one node, the default.</summary>
     Sqlite = 1,
+
+    /// <summary>A database server shared by several app nodes.</summary>
+    Postgres = 2,
 }
 
 /// <summary>How every process (web app, verbs, tests) points EF Core at the database.</summary>
@@ -16,11 +20,20 @@ public static class PublicServiceDatabase
 {
     public const string DefaultSqliteConnectionString = "Data Source=data/publicservice.db";
 
-    public static DatabaseProvider ParseProvider(string? value) =>
-        string.IsNullOrWhiteSpace(value) || value.Equals("Sqlite", StringComparison.OrdinalIgnoreCase)
-            ? DatabaseProvider.Sqlite
-            : throw new InvalidOperationException(
-                $"Database:Provider '{value}' is not supported by this build; use 'Sqlite'.");
+    public static DatabaseProvider ParseProvider(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "sqlite" => DatabaseProvider.Sqlite,
+        "postgres" or "postgresql" or "npgsql" => DatabaseProvider.Postgres,
+        _ => throw new InvalidOperationException($"Database:Provider '{value}' is not supported; use 'Sqlite' or 'Postgres'."),
+    };
+
+    /// <summary>The configured connection string, or SQLite's default file; PostgreSQL has no default server to guess.</summary>
+    public static string ConnectionString(DatabaseProvider provider, string? configured) =>
+        !string.IsNullOrWhiteSpace(configured) ? configured
+        : provider == DatabaseProvider.Sqlite ? DefaultSqliteConnectionString
+        : throw new InvalidOperationException(
+            "Database:Provider is Postgres but ConnectionStrings:PublicService is empty; set it, e.g. " +
+            "ConnectionStrings__PublicService=\"Host=127.0.0.1;Port=5432;Database=publicservice;Username=publicservice;Password=...\".");
 
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
@@ -30,8 +43,29 @@ public static class PublicServiceDatabase
                 EnsureSqliteDirectory(connectionString);
                 options.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance);
                 break;
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(connectionString);
+                break;
         }
     }
+
+    /// <summary>
+    /// A context of the provider's own type, so that EF Core finds that provider's migrations
+    /// (<see cref="PostgresDbContext"/>); everything else sees a <see cref="PublicServiceDbContext"/>.
+    /// </summary>
+    public static PublicServiceDbContext CreateContext(DatabaseProvider provider, DbContextOptions<PublicServiceDbContext> options) =>
+        provider == DatabaseProvider.Postgres ? new PostgresDbContext(options) : new PublicServiceDbContext(options);
+
+    /// <summary>
+    /// True when the database refused a row because a unique index already holds its key: two people created the same
+    /// thing at the same moment, and the index, not our earlier check, caught the second.
+    /// </summary>
+    public static bool IsUniqueViolation(DbUpdateException e) => e.InnerException switch
+    {
+        SqliteException sqlite => sqlite.SqliteErrorCode == 19,
+        Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        _ => false,
+    };
 
     /// <summary>A fresh machine has no <c>./data/</c> folder yet; SQLite will not create it.</summary>
     private static void EnsureSqliteDirectory(string connectionString)
@@ -41,6 +75,13 @@ public static class PublicServiceDatabase
         var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
     }
+}
+
+/// <summary>Creates each context as its provider's type (<see cref="PublicServiceDatabase.CreateContext"/>).</summary>
+public sealed class PublicServiceContextFactory(DatabaseProvider provider, DbContextOptions<PublicServiceDbContext> options)
+    : IDbContextFactory<PublicServiceDbContext>
+{
+    public PublicServiceDbContext CreateDbContext() => PublicServiceDatabase.CreateContext(provider, options);
 }
 
 /// <summary>

@@ -3,7 +3,7 @@ using PublicService.Domain.Audit;
 
 namespace PublicService.Domain.Persistence;
 
-public sealed partial class PublicServiceDbContext
+public partial class PublicServiceDbContext
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 }

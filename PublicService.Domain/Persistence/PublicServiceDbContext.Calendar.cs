@@ -3,7 +3,7 @@ using PublicService.Domain.Calendar;
 
 namespace PublicService.Domain.Persistence;
 
-public sealed partial class PublicServiceDbContext
+public partial class PublicServiceDbContext
 {
     public DbSet<CalendarOverride> CalendarOverrides => Set<CalendarOverride>();
 }

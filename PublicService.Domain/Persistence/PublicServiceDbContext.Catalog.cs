@@ -3,7 +3,7 @@ using PublicService.Domain.Catalog;
 
 namespace PublicService.Domain.Persistence;
 
-public sealed partial class PublicServiceDbContext
+public partial class PublicServiceDbContext
 {
     public DbSet<Agency> Agencies => Set<Agency>();
     public DbSet<Field> Fields => Set<Field>();

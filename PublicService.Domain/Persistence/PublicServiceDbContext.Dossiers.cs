@@ -4,7 +4,7 @@ using PublicService.Domain.Settings;
 
 namespace PublicService.Domain.Persistence;
 
-public sealed partial class PublicServiceDbContext
+public partial class PublicServiceDbContext
 {
     public DbSet<Dossier> Dossiers => Set<Dossier>();
     public DbSet<DossierEvent> DossierEvents => Set<DossierEvent>();

@@ -3,7 +3,7 @@ using PublicService.Domain.Monitoring;
 
 namespace PublicService.Domain.Persistence;
 
-public sealed partial class PublicServiceDbContext
+public partial class PublicServiceDbContext
 {
     public DbSet<ScanLease> ScanLeases => Set<ScanLease>();
     public DbSet<BoardCounter> BoardCounters => Set<BoardCounter>();

@@ -11,8 +11,10 @@ namespace PublicService.Domain.Persistence;
 /// (<c>PublicServiceDbContext.Catalog.cs</c>, …); mappings live in one <c>IEntityTypeConfiguration</c> per aggregate.
 /// Add a migration with:
 /// <c>dotnet ef migrations add NAME -p PublicService.Domain -s PublicService.Console -o Persistence/Migrations/Sqlite</c>
+/// and the same change for PostgreSQL (<see cref="PostgresDbContext"/>):
+/// <c>dotnet ef migrations add NAME -p PublicService.Domain -s PublicService.Console --context PostgresDbContext -o Persistence/Migrations/Postgres</c>
 /// </summary>
-public sealed partial class PublicServiceDbContext(DbContextOptions<PublicServiceDbContext> options)
+public partial class PublicServiceDbContext(DbContextOptions<PublicServiceDbContext> options)
     : IdentityDbContext<StaffUser, IdentityRole, string>(options)
 {
     protected override void OnModelCreating(ModelBuilder modelBuilder)

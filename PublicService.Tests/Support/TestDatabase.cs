@@ -5,27 +5,53 @@ using PublicService.Domain.Persistence;
 
 namespace PublicService.Tests.Support;
 
-/// <summary>A migrated SQLite database in a temporary file, deleted afterwards; a fake clock and the default calendar.</summary>
+/// <summary>
+/// A migrated database deleted afterwards, on either provider: a temporary SQLite file (the default), or a fresh
+/// database in this run's throw-away PostgreSQL cluster (<see cref="PostgresServer"/>). A fake clock and the default calendar.
+/// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private readonly TemporarySqliteFile _file = new("test");
+    private readonly TemporarySqliteFile? _file;
 
-    private TestDatabase()
+    private TestDatabase(DatabaseProvider provider, string connectionString, TemporarySqliteFile? file)
     {
+        Provider = provider;
+        ConnectionString = connectionString;
+        _file = file;
         var options = new DbContextOptionsBuilder<PublicServiceDbContext>();
-        PublicServiceDatabase.Configure(options, DatabaseProvider.Sqlite, ConnectionString);
-        Factory = new ContextFactory(options.Options);
+        PublicServiceDatabase.Configure(options, provider, connectionString);
+        Factory = new PublicServiceContextFactory(provider, options.Options);
     }
 
-    public string Path => _file.Path;
-    public string ConnectionString => _file.ConnectionString;
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>The SQLite file; only SQLite databases have one.</summary>
+    public string Path => _file?.Path ?? throw new InvalidOperationException("A PostgreSQL test database has no file.");
+    public string ConnectionString { get; }
     public IDbContextFactory<PublicServiceDbContext> Factory { get; }
     public FakeTimeProvider Clock { get; } = new(TestCalendar.Vn(2026, 3, 2, 9));
     public WorkingCalendarProvider Calendars { get; } = new(TestCalendar.Default);
 
-    public static async Task<TestDatabase> CreateAsync()
+    /// <summary>The configuration a web host or verb needs to use this database.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> Settings =>
+    [
+        new("Database:Provider", Provider.ToString()),
+        new("ConnectionStrings:PublicService", ConnectionString),
+    ];
+
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        var database = new TestDatabase();
+        TestDatabase database;
+        if (provider == DatabaseProvider.Postgres)
+        {
+            var server = await PostgresServer.GetAsync();
+            database = new TestDatabase(provider, await server.CreateDatabaseAsync("test"), null);
+        }
+        else
+        {
+            var file = new TemporarySqliteFile("test");
+            database = new TestDatabase(provider, file.ConnectionString, file);
+        }
         await using var db = database.Factory.CreateDbContext();
         await DatabaseSetup.MigrateAsync(db);
         return database;
@@ -33,14 +59,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public PublicServiceDbContext Open() => Factory.CreateDbContext();
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        _file.Dispose();
-        return ValueTask.CompletedTask;
-    }
-
-    private sealed class ContextFactory(DbContextOptions<PublicServiceDbContext> options) : IDbContextFactory<PublicServiceDbContext>
-    {
-        public PublicServiceDbContext CreateDbContext() => new(options);
+        if (_file is not null) _file.Dispose();
+        else await (await PostgresServer.GetAsync()).DropDatabaseAsync(ConnectionString);
     }
 }
