@@ -76,6 +76,7 @@ public static class DayOffDeadlines
         {
             foreach (var ids in candidates.Where(c => !c.Replay).Select(c => c.Id).Chunk(BatchSize))
             {
+                await PublicServiceDatabase.LockDossiersAsync(db, ids, ct);
                 var batch = await db.Dossiers.AsNoTracking().Where(d => ids.Contains(d.Id)).ToListAsync(ct);
                 foreach (var dossier in batch)
                 {
@@ -91,6 +92,7 @@ public static class DayOffDeadlines
 
         foreach (var ids in candidates.Where(c => c.Replay).Select(c => c.Id).Chunk(BatchSize))
         {
+            await PublicServiceDatabase.LockDossiersAsync(db, ids, ct);
             var batch = await db.Dossiers.Include(d => d.Events).AsSplitQuery().Where(d => ids.Contains(d.Id)).ToListAsync(ct);
             foreach (var dossier in batch)
             {

@@ -156,6 +156,8 @@ public sealed class DeadlineScanner(
         {
             foreach (var ids in dueIds.Chunk(BatchSize))
             {
+                // Locked first on PostgreSQL, so that no workflow action changes them between this read and the write.
+                await PublicServiceDatabase.LockDossiersAsync(db, ids, ct);
                 // Without their histories and untracked: the next sequence number is on the row, and the writer
                 // sends only the columns the scan can change.
                 var batch = await db.Dossiers.AsNoTracking().Where(d => ids.Contains(d.Id)).ToListAsync(ct);

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace PublicService.Domain.Persistence;
 
@@ -66,6 +67,28 @@ public static class PublicServiceDatabase
         Npgsql.PostgresException postgres => postgres.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
         _ => false,
     };
+
+    /// <summary>
+    /// Locks the dossiers <paramref name="ids"/> until the current transaction ends, before a set-based writer (the
+    /// deadline scan, a calendar recompute) reads and rewrites them. On PostgreSQL (READ COMMITTED) a workflow action
+    /// could otherwise change a dossier between that read and its write, and the RowVersion guard would then fail the
+    /// whole run; <c>FOR UPDATE</c> makes the action wait for the commit instead, in id order so that two writers
+    /// queue rather than deadlock. SQLite needs nothing: the transaction (BEGIN IMMEDIATE) already holds the
+    /// database's write lock from its first read.
+    /// </summary>
+    public static async Task LockDossiersAsync(PublicServiceDbContext db, IReadOnlyCollection<long> ids, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql() || ids.Count == 0) return;
+        var sql = db.GetService<Microsoft.EntityFrameworkCore.Storage.ISqlGenerationHelper>();
+        var dossier = db.Model.FindEntityType(typeof(Dossiers.Dossier))!;
+        var table = sql.DelimitIdentifier(dossier.GetTableName()!);
+        var id = sql.DelimitIdentifier(dossier.FindProperty(nameof(Dossiers.Dossier.Id))!.GetColumnName());
+        // The names interpolated are the model's, delimited; the ids go as a parameter.
+#pragma warning disable EF1002
+        await db.Database.ExecuteSqlRawAsync(
+            $"SELECT 1 FROM {table} WHERE {id} = ANY({{0}}) ORDER BY {id} FOR UPDATE", [ids.ToArray()], ct);
+#pragma warning restore EF1002
+    }
 
     /// <summary>A fresh machine has no <c>./data/</c> folder yet; SQLite will not create it.</summary>
     private static void EnsureSqliteDirectory(string connectionString)
