@@ -7,11 +7,12 @@ using PublicService.Domain.Dossiers;
 using PublicService.Domain.Monitoring;
 using PublicService.Domain.Staff;
 using PublicService.Tests.Support;
+using PublicService.Domain.Persistence;
 
 namespace PublicService.Tests.Persistence;
 
 /// <summary>Every log line of the dossier workflow, the reception and the scan carries the dossier code as the structured DossierCode property.</summary>
-public sealed class DossierLoggingTests : IAsyncLifetime
+public abstract class DossierLoggingTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private readonly CapturingLoggerProvider _logs = new();
     private ILoggerFactory _loggers = null!;
@@ -21,7 +22,7 @@ public sealed class DossierLoggingTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _loggers = LoggerFactory.Create(b => b.AddProvider(_logs).SetMinimumLevel(LogLevel.Trace));
-        _database = await TestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync(provider);
         await using var db = _database.Open();
         await DemoCatalog.Build().AddToAsync(db, CancellationToken.None);
         _agencyId = (await db.Agencies.AsNoTracking().SingleAsync(a => a.Code == "000.00.15.H48")).Id;
@@ -89,3 +90,7 @@ public sealed class DossierLoggingTests : IAsyncLifetime
         Assert.Equal(LogLevel.Debug, change.Level);
     }
 }
+
+public sealed class SqliteDossierLoggingTests() : DossierLoggingTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresDossierLoggingTests() : DossierLoggingTests(DatabaseProvider.Postgres);

@@ -5,17 +5,18 @@ using PublicService.Domain.Catalog;
 using PublicService.Domain.Demo;
 using PublicService.Domain.Dossiers;
 using PublicService.Tests.Support;
+using PublicService.Domain.Persistence;
 
 namespace PublicService.Tests.Persistence;
 
 /// <summary>Dossiers on a real SQLite file: codes, round trip, concurrency, rebuild.</summary>
-public sealed class DossierPersistenceTests : IAsyncLifetime
+public abstract class DossierPersistenceTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private TestDatabase _database = null!;
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync(provider);
         await using var db = _database.Open();
         await DemoCatalog.Build().AddToAsync(db, CancellationToken.None);
     }
@@ -145,3 +146,7 @@ public sealed class DossierPersistenceTests : IAsyncLifetime
         public int GetHashCode(ProcessingTerms obj) => obj.Total.GetHashCode();
     }
 }
+
+public sealed class SqliteDossierPersistenceTests() : DossierPersistenceTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresDossierPersistenceTests() : DossierPersistenceTests(DatabaseProvider.Postgres);

@@ -1,18 +1,19 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using PublicService.Domain.Audit;
 using PublicService.Tests.Support;
+using PublicService.Domain.Persistence;
 
 namespace PublicService.Tests.Persistence.Audit;
 
-/// <summary>The audit trail on a real SQLite file: rows go in, and the triggers keep them from being changed or removed.</summary>
-public sealed class AuditTrailTests : IAsyncLifetime
+/// <summary>The audit trail on a real database, SQLite and PostgreSQL: rows go in, and the triggers keep them from being changed or removed.</summary>
+public abstract class AuditTrailTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private TestDatabase _database = null!;
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync(provider);
         await new AuditTrail(_database.Factory, _database.Clock).RecordAsync(AuditActions.SignIn, "xuly@h48.demo", address: "10.0.0.7");
     }
 
@@ -30,13 +31,14 @@ public sealed class AuditTrailTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("UPDATE AuditLog SET Actor = 'someone else'")]
-    [InlineData("DELETE FROM AuditLog")]
+    // Quoted names: both providers accept them, and PostgreSQL folds unquoted ones to lower case.
+    [InlineData("UPDATE \"AuditLog\" SET \"Actor\" = 'someone else'")]
+    [InlineData("DELETE FROM \"AuditLog\"")]
     public async Task RawSql_UpdateOrDelete_IsRefusedByTheTrigger(string sql)
     {
         await using var db = _database.Open();
 
-        var refusal = await Assert.ThrowsAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync(sql));
+        var refusal = await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlRawAsync(sql));
 
         Assert.Contains("append-only", refusal.Message);
         Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Actor == "xuly@h48.demo"));
@@ -51,3 +53,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
     }
 }
+
+public sealed class SqliteAuditTrailTests() : AuditTrailTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresAuditTrailTests() : AuditTrailTests(DatabaseProvider.Postgres);

@@ -6,16 +6,17 @@ using PublicService.Domain.Dossiers;
 using PublicService.Domain.Monitoring;
 using PublicService.Tests.Support;
 using static PublicService.Tests.Support.TestCalendar;
+using PublicService.Domain.Persistence;
 
 namespace PublicService.Tests.Persistence.Calendar;
 
-public sealed class CalendarChangesTests : IAsyncLifetime
+public abstract class CalendarChangesTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private TestDatabase _database = null!;
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync(provider);
         await using var db = _database.Open();
         await DemoCatalog.Build().AddToAsync(db, CancellationToken.None);
     }
@@ -117,3 +118,7 @@ public sealed class CalendarChangesTests : IAsyncLifetime
         return await db.Dossiers.Include(d => d.Events).SingleAsync(d => d.Id == id);
     }
 }
+
+public sealed class SqliteCalendarChangesTests() : CalendarChangesTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresCalendarChangesTests() : CalendarChangesTests(DatabaseProvider.Postgres);

@@ -4,18 +4,19 @@ using PublicService.Domain.Calendar;
 using PublicService.Domain.Demo;
 using PublicService.Domain.Dossiers;
 using PublicService.Tests.Support;
+using PublicService.Domain.Persistence;
 
 namespace PublicService.Tests.Persistence.Calendar;
 
 /// <summary>Previews and removals of overrides on demo dossiers.</summary>
-public sealed class CalendarRemovalTests : IAsyncLifetime
+public abstract class CalendarRemovalTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private static readonly DateOnly Day = new(2026, 3, 5);
     private TestDatabase _database = null!;
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync(provider);
         await new DemoSeeder(_database.Factory, _database.Calendars, _database.Clock).SeedAsync(150, 4);
     }
 
@@ -67,3 +68,7 @@ public sealed class CalendarRemovalTests : IAsyncLifetime
         Assert.Equal("calendar.override.not-found", refusal.Error.Code);
     }
 }
+
+public sealed class SqliteCalendarRemovalTests() : CalendarRemovalTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresCalendarRemovalTests() : CalendarRemovalTests(DatabaseProvider.Postgres);

@@ -10,13 +10,13 @@ using Microsoft.EntityFrameworkCore;
 namespace PublicService.Tests.Persistence.Calendar;
 
 /// <summary>The set-based recompute after a new day off must leave exactly what a full rebuild from the events gives.</summary>
-public sealed class DayOffDeadlinesTests : IAsyncLifetime
+public abstract class DayOffDeadlinesTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private TestDatabase _database = null!;
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync(provider);
         await new DemoSeeder(_database.Factory, _database.Calendars, _database.Clock).SeedAsync(300, 7);
     }
 
@@ -89,3 +89,7 @@ public sealed class DayOffDeadlinesTests : IAsyncLifetime
         return new DeadlineContext(WorkingCalendar.Compile(settings.Calendar, overrides.Append(dayOff)), settings.Alerts);
     }
 }
+
+public sealed class SqliteDayOffDeadlinesTests() : DayOffDeadlinesTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresDayOffDeadlinesTests() : DayOffDeadlinesTests(DatabaseProvider.Postgres);

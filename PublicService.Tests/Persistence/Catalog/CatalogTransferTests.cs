@@ -7,22 +7,23 @@ using PublicService.Domain.Demo;
 using PublicService.Domain.Monitoring;
 using PublicService.Tests.Support;
 using Col = PublicService.Domain.Catalog.CatalogWorkbook.Col;
+using PublicService.Domain.Persistence;
 
 namespace PublicService.Tests.Persistence.Catalog;
 
-public sealed class CatalogTransferTests : IAsyncLifetime
+public abstract class CatalogTransferTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private TestDatabase _demo = null!;
     private TestDatabase _fresh = null!;
 
     public async Task InitializeAsync()
     {
-        _demo = await TestDatabase.CreateAsync();
+        _demo = await TestDatabase.CreateAsync(provider);
         await using (var db = _demo.Open())
             await DemoCatalog.Build().AddToAsync(db);
 
         // A fresh centre: the same agencies, fields and levels (files reference them by code), no procedures.
-        _fresh = await TestDatabase.CreateAsync();
+        _fresh = await TestDatabase.CreateAsync(provider);
         await using (var db = _fresh.Open())
         {
             var demo = DemoCatalog.Build();
@@ -285,3 +286,7 @@ public sealed class CatalogTransferTests : IAsyncLifetime
 
     private static byte[] Bytes(JsonNode node) => System.Text.Encoding.UTF8.GetBytes(node.ToJsonString());
 }
+
+public sealed class SqliteCatalogTransferTests() : CatalogTransferTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresCatalogTransferTests() : CatalogTransferTests(DatabaseProvider.Postgres);

@@ -1,14 +1,18 @@
 using PublicService.Domain.Calendar;
 using PublicService.Domain.Catalog;
 using PublicService.Domain.Demo;
+using PublicService.Domain.Persistence;
+using PublicService.Tests.Support;
 
 namespace PublicService.Tests.Persistence.Catalog;
 
-public sealed class DemoCatalogTests : IDisposable
+public abstract class DemoCatalogTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly CatalogDatabase _database = new();
+    private TestDatabase _database = null!;
 
-    public void Dispose() => _database.Dispose();
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(provider);
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
     public void Build_IsDeterministicAndHoldsOnlyReferenceDataBeforeSaving()
@@ -27,12 +31,12 @@ public sealed class DemoCatalogTests : IDisposable
     public async Task AddToAsync_SavesCatalogThatLoadsBack()
     {
         var demo = DemoCatalog.Build();
-        await using (var db = _database.NewContext())
+        await using (var db = _database.Open())
         {
             await demo.AddToAsync(db);
         }
 
-        using var read = _database.NewContext();
+        using var read = _database.Open();
         var procedures = read.Procedures.ToList();
         Assert.Equal(20, procedures.Count);
         Assert.Equal(9, read.Agencies.Count());
@@ -70,12 +74,12 @@ public sealed class DemoCatalogTests : IDisposable
     [Fact]
     public void AddTo_JudicialRecordProcedure_HasVerificationCaseAndFees()
     {
-        using (var db = _database.NewContext())
+        using (var db = _database.Open())
         {
             DemoCatalog.Build().AddTo(db);
         }
 
-        using var read = _database.NewContext();
+        using var read = _database.Open();
         var version = read.Procedures.Single(p => p.Code == "2.000505.000.00.00.H48").Versions[0];
         var terms = version.TermsFor("xac-minh", Channel.Post);
 
@@ -87,12 +91,12 @@ public sealed class DemoCatalogTests : IDisposable
     [Fact]
     public void AddTo_LandCertificate_SplitsTimeAcrossAgenciesWithZeroDayReturn()
     {
-        using (var db = _database.NewContext())
+        using (var db = _database.Open())
         {
             DemoCatalog.Build().AddTo(db);
         }
 
-        using var read = _database.NewContext();
+        using var read = _database.Open();
         var agencies = read.Agencies.ToDictionary(a => a.Id, a => a.Code);
         var version = read.Procedures.Single(p => p.Code == "1.012756.000.00.00.H48").Versions[0];
         var steps = version.TermsFor("default", Channel.InPerson).Steps;
@@ -101,3 +105,7 @@ public sealed class DemoCatalogTests : IDisposable
         Assert.Equal([10, 5, 5, 0], steps.Select(s => s.Share.Amount));
     }
 }
+
+public sealed class SqliteDemoCatalogTests() : DemoCatalogTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresDemoCatalogTests() : DemoCatalogTests(DatabaseProvider.Postgres);

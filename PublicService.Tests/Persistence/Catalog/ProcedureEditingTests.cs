@@ -5,11 +5,12 @@ using PublicService.Domain.Audit;
 using PublicService.Domain.Catalog;
 using PublicService.Domain.Demo;
 using PublicService.Tests.Support;
+using PublicService.Domain.Persistence;
 
 namespace PublicService.Tests.Persistence.Catalog;
 
 /// <summary>The editor's writes, each in its own context as the page makes them.</summary>
-public sealed class ProcedureEditingTests : IAsyncLifetime
+public abstract class ProcedureEditingTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 5, 2, 0, 0, TimeSpan.Zero));
     private TestDatabase _database = null!;
@@ -19,7 +20,7 @@ public sealed class ProcedureEditingTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync(provider);
         _editing = new ProcedureEditing(_database.Factory, _clock);
         _demo = DemoCatalog.Build();
         await using var db = _database.Open();
@@ -215,3 +216,7 @@ public sealed class ProcedureEditingTests : IAsyncLifetime
         Assert.Equal(ProcedureEditing.StaleCode, refusal.Error.Code);
     }
 }
+
+public sealed class SqliteProcedureEditingTests() : ProcedureEditingTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresProcedureEditingTests() : ProcedureEditingTests(DatabaseProvider.Postgres);

@@ -3,34 +3,37 @@ using PublicService.Domain.Calendar;
 using PublicService.Domain.Catalog;
 using PublicService.Domain.Monitoring;
 using static PublicService.Tests.Domain.Catalog.ProcedureBuilder;
+using PublicService.Domain.Persistence;
+using PublicService.Tests.Support;
 
 namespace PublicService.Tests.Persistence.Catalog;
 
-public sealed class ProcedurePersistenceTests : IDisposable
+public abstract class ProcedurePersistenceTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly CatalogDatabase _database = new();
-    private readonly int _landOfficeId;
-    private readonly int _taxId;
-    private readonly int _departmentId;
-    private readonly int _fieldId;
-    private readonly int _levelId;
+    private TestDatabase _database = null!;
+    private int _landOfficeId;
+    private int _taxId;
+    private int _departmentId;
+    private int _fieldId;
+    private int _levelId;
 
-    public ProcedurePersistenceTests()
+    public async Task InitializeAsync()
     {
-        using var db = _database.NewContext();
+        _database = await TestDatabase.CreateAsync(provider);
+        await using var db = _database.Open();
         var department = new Agency("000.00.20.H48", "Sở Nông nghiệp và Môi trường");
         var tax = new Agency("H48.15", "Thuế tỉnh");
         var field = new Field("DAT-DAI", "Đất đai");
         var level = new Level("TINH", "Cấp tỉnh", 1);
         db.AddRange(department, tax, field, level);
-        db.SaveChanges();
+        await db.SaveChangesAsync();
         var landOffice = new Agency("000.01.20.H48", "Văn phòng Đăng ký đất đai", department.Id);
         db.Add(landOffice);
-        db.SaveChanges();
+        await db.SaveChangesAsync();
         (_landOfficeId, _taxId, _departmentId, _fieldId, _levelId) = (landOffice.Id, tax.Id, department.Id, field.Id, level.Id);
     }
 
-    public void Dispose() => _database.Dispose();
+    public async Task DisposeAsync() => await _database.DisposeAsync();
 
     private ProcedureContent FullContent() => Interconnected(_landOfficeId, _taxId, _departmentId) with
     {
@@ -69,7 +72,7 @@ public sealed class ProcedurePersistenceTests : IDisposable
     public void SaveAndLoad_FullProcedure_RoundTripsJsonContent()
     {
         int id;
-        using (var db = _database.NewContext())
+        using (var db = _database.Open())
         {
             var procedure = Procedure.Create("1.004227.000.00.00.H48", FullContent());
             procedure.Publish(new DateOnly(2025, 7, 1));
@@ -78,7 +81,7 @@ public sealed class ProcedurePersistenceTests : IDisposable
             id = procedure.Id;
         }
 
-        using (var db = _database.NewContext())
+        using (var db = _database.Open())
         {
             var procedure = db.Procedures.Single(p => p.Id == id);
             var version = Assert.Single(procedure.Versions);
@@ -117,21 +120,23 @@ public sealed class ProcedurePersistenceTests : IDisposable
     [Fact]
     public void Save_StoresEnumsAsTextAndContentAsJson()
     {
-        using (var db = _database.NewContext())
+        using (var db = _database.Open())
         {
             db.Add(Procedure.Create("1.004227", FullContent()));
             db.SaveChanges();
         }
 
-        using var read = _database.NewContext();
+        using var read = _database.Open();
+        read.Database.OpenConnection();
         using var command = read.Database.GetDbConnection().CreateCommand();
-        command.CommandText = "SELECT Status, Kind, DefaultTimeUnit, Cases FROM ProcedureVersions";
+        // Cases as text: PostgreSQL keeps it as jsonb, which prints a space after each colon.
+        command.CommandText = """SELECT "Status", "Kind", "DefaultTimeUnit", CAST("Cases" AS TEXT) FROM "ProcedureVersions" """;
         using var reader = command.ExecuteReader();
         Assert.True(reader.Read());
         Assert.Equal("Draft", reader.GetString(0));
         Assert.Equal("Interconnected", reader.GetString(1));
         Assert.Equal("WorkingDays", reader.GetString(2));
-        var json = reader.GetString(3);
+        var json = reader.GetString(3).Replace("\": ", "\":", StringComparison.Ordinal);
         Assert.Contains("\"Channel\":\"InPerson\"", json);
         Assert.Contains("\"Share\":\"5 WorkingDays\"", json);
         Assert.Contains("\"Requirement\":\"Conditional\"", json);
@@ -140,13 +145,13 @@ public sealed class ProcedurePersistenceTests : IDisposable
     [Fact]
     public void UpdateDraft_AfterReload_RewritesContent()
     {
-        using (var db = _database.NewContext())
+        using (var db = _database.Open())
         {
             db.Add(Procedure.Create("1.004227", FullContent()));
             db.SaveChanges();
         }
 
-        using (var db = _database.NewContext())
+        using (var db = _database.Open())
         {
             var procedure = db.Procedures.Single();
             var content = procedure.Draft!.ToContent();
@@ -154,7 +159,7 @@ public sealed class ProcedurePersistenceTests : IDisposable
             db.SaveChanges();
         }
 
-        using (var db = _database.NewContext())
+        using (var db = _database.Open())
         {
             var version = db.ProcedureVersions.Single();
             Assert.Single(version.Cases);
@@ -166,13 +171,13 @@ public sealed class ProcedurePersistenceTests : IDisposable
     [Fact]
     public void Query_ByFoldedName_FindsVersion()
     {
-        using (var db = _database.NewContext())
+        using (var db = _database.Open())
         {
             db.Add(Procedure.Create("1.004227", FullContent()));
             db.SaveChanges();
         }
 
-        using var query = _database.NewContext();
+        using var query = _database.Open();
         var term = PublicService.Domain.VietnameseText.Fold("BIẾN ĐỘNG");
         Assert.Equal(1, query.ProcedureVersions.Count(v => v.NameSearch.Contains(term)));
         Assert.Equal(1, query.ProcedureVersions.Count(v => v.DefaultTimeUnit == TimeUnit.WorkingDays && v.DefaultTimeAmount <= 10));
@@ -181,7 +186,7 @@ public sealed class ProcedurePersistenceTests : IDisposable
     [Fact]
     public void Save_DuplicateCode_RefusedByUniqueIndex()
     {
-        using var db = _database.NewContext();
+        using var db = _database.Open();
         db.Add(Procedure.Create("1.004227", FullContent()));
         db.SaveChanges();
 
@@ -193,7 +198,7 @@ public sealed class ProcedurePersistenceTests : IDisposable
     [Fact]
     public void Save_StaleProcedure_ThrowsConcurrencyException()
     {
-        using (var db = _database.NewContext())
+        using (var db = _database.Open())
         {
             var procedure = Procedure.Create("1.004227", FullContent());
             procedure.Publish(new DateOnly(2025, 7, 1));
@@ -201,8 +206,8 @@ public sealed class ProcedurePersistenceTests : IDisposable
             db.SaveChanges();
         }
 
-        using var first = _database.NewContext();
-        using var second = _database.NewContext();
+        using var first = _database.Open();
+        using var second = _database.Open();
         var mine = first.Procedures.Single();
         var theirs = second.Procedures.Single();
 
@@ -216,9 +221,13 @@ public sealed class ProcedurePersistenceTests : IDisposable
     [Fact]
     public void Save_VersionWithUnknownAgency_RefusedByForeignKey()
     {
-        using var db = _database.NewContext();
+        using var db = _database.Open();
         db.Add(Procedure.Create("1.001193", OneStop(implementingAgencyId: 999, fieldId: _fieldId, levelId: _levelId)));
 
         Assert.Throws<DbUpdateException>(() => db.SaveChanges());
     }
 }
+
+public sealed class SqliteProcedurePersistenceTests() : ProcedurePersistenceTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresProcedurePersistenceTests() : ProcedurePersistenceTests(DatabaseProvider.Postgres);

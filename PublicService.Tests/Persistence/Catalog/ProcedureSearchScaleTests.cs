@@ -4,6 +4,7 @@ using PublicService.Domain.Catalog;
 using PublicService.Domain.Demo;
 using PublicService.Tests.Support;
 using Xunit.Abstractions;
+using PublicService.Domain.Persistence;
 
 namespace PublicService.Tests.Persistence.Catalog;
 
@@ -11,14 +12,14 @@ namespace PublicService.Tests.Persistence.Catalog;
 /// The list at the scale the domain plans for (~2,000 procedures, some with several versions). Not a timing test:
 /// it checks that the per-procedure version lookup seeks an index, and prints how long the list's queries took.
 /// </summary>
-public sealed class ProcedureSearchScaleTests(ITestOutputHelper output) : IAsyncLifetime
+public abstract class ProcedureSearchScaleTests(DatabaseProvider provider, ITestOutputHelper output) : IAsyncLifetime
 {
     private const int ProcedureCount = 2000;
     private TestDatabase _database = null!;
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync(provider);
         var demo = DemoCatalog.Build();
         await using (var db = _database.Open())
         {
@@ -51,7 +52,7 @@ public sealed class ProcedureSearchScaleTests(ITestOutputHelper output) : IAsync
             }
 
             await db.SaveChangesAsync();
-            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize;");
+            await QueryPlan.AnalyzeAsync(db);
         }
     }
 
@@ -63,7 +64,7 @@ public sealed class ProcedureSearchScaleTests(ITestOutputHelper output) : IAsync
         await using var db = _database.Open();
         var filter = new ProcedureFilter { Text = "giay phep" };
 
-        var plan = await ExplainAsync(db, ProcedureSearch.Query(db, filter));
+        var plan = await QueryPlan.ExplainAsync(db, ProcedureSearch.Query(db, filter));
         output.WriteLine(string.Join(Environment.NewLine, plan));
 
         Assert.Contains(plan, step => step.Contains("IX_ProcedureVersions_ProcedureId_Number", StringComparison.Ordinal));
@@ -81,20 +82,8 @@ public sealed class ProcedureSearchScaleTests(ITestOutputHelper output) : IAsync
         Assert.NotEmpty(found.Rows);
         Assert.Equal(ProcedureCount, await db.Procedures.CountAsync());
     }
-
-    /// <summary>The detail lines of SQLite's plan for <paramref name="query"/>, with its parameters bound.</summary>
-    private static async Task<List<string>> ExplainAsync<T>(DbContext db, IQueryable<T> query)
-    {
-        await using var command = query.CreateDbCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-        await db.Database.OpenConnectionAsync();
-        var plan = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            plan.Add(reader.GetString(reader.GetOrdinal("detail")));
-        }
-
-        return plan;
-    }
 }
+
+public sealed class SqliteProcedureSearchScaleTests(ITestOutputHelper output) : ProcedureSearchScaleTests(DatabaseProvider.Sqlite, output);
+
+public sealed class PostgresProcedureSearchScaleTests(ITestOutputHelper output) : ProcedureSearchScaleTests(DatabaseProvider.Postgres, output);

@@ -4,18 +4,19 @@ using PublicService.Domain.Calendar;
 using PublicService.Domain.Catalog;
 using PublicService.Domain.Demo;
 using PublicService.Tests.Support;
+using PublicService.Domain.Persistence;
 
 namespace PublicService.Tests.Persistence.Catalog;
 
 /// <summary>The procedure list's query against the migrated schema holding the demo catalog.</summary>
-public sealed class ProcedureSearchTests : IAsyncLifetime
+public abstract class ProcedureSearchTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private TestDatabase _database = null!;
     private DemoCatalog _demo = null!;
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync(provider);
         _demo = DemoCatalog.Build();
         await using var db = _database.Open();
         await _demo.AddToAsync(db);
@@ -169,3 +170,7 @@ public sealed class ProcedureSearchTests : IAsyncLifetime
         Assert.True(facets.Levels.Values.All(count => count <= land.Total));
     }
 }
+
+public sealed class SqliteProcedureSearchTests() : ProcedureSearchTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresProcedureSearchTests() : ProcedureSearchTests(DatabaseProvider.Postgres);

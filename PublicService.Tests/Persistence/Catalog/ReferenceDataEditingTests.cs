@@ -2,17 +2,18 @@ using Microsoft.EntityFrameworkCore;
 using PublicService.Domain;
 using PublicService.Domain.Catalog;
 using PublicService.Tests.Support;
+using PublicService.Domain.Persistence;
 
 namespace PublicService.Tests.Persistence.Catalog;
 
-public sealed class ReferenceDataEditingTests : IAsyncLifetime
+public abstract class ReferenceDataEditingTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private TestDatabase _database = null!;
     private ReferenceDataEditing _editing = null!;
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync(provider);
         _editing = new ReferenceDataEditing(_database.Factory);
     }
 
@@ -55,3 +56,7 @@ public sealed class ReferenceDataEditingTests : IAsyncLifetime
         Assert.Equal("Quầy 1", (await db.Counters.SingleAsync()).Name);
     }
 }
+
+public sealed class SqliteReferenceDataEditingTests() : ReferenceDataEditingTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresReferenceDataEditingTests() : ReferenceDataEditingTests(DatabaseProvider.Postgres);

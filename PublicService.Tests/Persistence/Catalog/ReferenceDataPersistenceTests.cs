@@ -1,18 +1,22 @@
 using PublicService.Domain.Catalog;
+using PublicService.Domain.Persistence;
+using PublicService.Tests.Support;
 
 namespace PublicService.Tests.Persistence.Catalog;
 
-public sealed class ReferenceDataPersistenceTests : IDisposable
+public abstract class ReferenceDataPersistenceTests(DatabaseProvider provider) : IAsyncLifetime
 {
-    private readonly CatalogDatabase _database = new();
+    private TestDatabase _database = null!;
 
-    public void Dispose() => _database.Dispose();
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(provider);
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
     public void Counter_AgencyLinks_SaveLoadAndRemove()
     {
         int counterId, justiceId, policeId;
-        using (var db = _database.NewContext())
+        using (var db = _database.Open())
         {
             var justice = new Agency("000.00.15.H48", "Sở Tư pháp");
             var police = new Agency("000.00.53.H48", "Công an tỉnh");
@@ -24,7 +28,7 @@ public sealed class ReferenceDataPersistenceTests : IDisposable
             (counterId, justiceId, policeId) = (counter.Id, justice.Id, police.Id);
         }
 
-        using (var db = _database.NewContext())
+        using (var db = _database.Open())
         {
             var counter = db.Counters.Single(c => c.Id == counterId);
             Assert.Equal([justiceId, policeId], counter.AgencyIds.Order());
@@ -32,7 +36,7 @@ public sealed class ReferenceDataPersistenceTests : IDisposable
             db.SaveChanges();
         }
 
-        using (var db = _database.NewContext())
+        using (var db = _database.Open())
         {
             Assert.Equal([justiceId], db.Counters.Single().AgencyIds);
         }
@@ -41,21 +45,25 @@ public sealed class ReferenceDataPersistenceTests : IDisposable
     [Fact]
     public void Agency_Rename_Persists()
     {
-        using (var db = _database.NewContext())
+        using (var db = _database.Open())
         {
             db.Add(new Agency("000.00.15.H48", "Sở Tư pháp"));
             db.SaveChanges();
         }
 
-        using (var db = _database.NewContext())
+        using (var db = _database.Open())
         {
             db.Agencies.Single().Rename("Sở Tư pháp tỉnh H48");
             db.SaveChanges();
         }
 
-        using (var db = _database.NewContext())
+        using (var db = _database.Open())
         {
             Assert.Equal("Sở Tư pháp tỉnh H48", db.Agencies.Single().Name);
         }
     }
 }
+
+public sealed class SqliteReferenceDataPersistenceTests() : ReferenceDataPersistenceTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresReferenceDataPersistenceTests() : ReferenceDataPersistenceTests(DatabaseProvider.Postgres);

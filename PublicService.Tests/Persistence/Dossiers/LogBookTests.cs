@@ -8,11 +8,12 @@ using PublicService.Domain.Dossiers;
 using PublicService.Domain.Staff;
 using PublicService.Tests.Support;
 using static PublicService.Tests.Support.TestCalendar;
+using PublicService.Domain.Persistence;
 
 namespace PublicService.Tests.Persistence.Dossiers;
 
 /// <summary>The log book query on a real SQLite file: period bounds in Vietnam time, scoping, filters, paging, export.</summary>
-public sealed class LogBookTests : IAsyncLifetime
+public abstract class LogBookTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private static readonly StaffScope Everyone = StaffScope.Of("quantri", [StaffRoles.Administrator], []);
     private static readonly LogBookFilter November = new(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));
@@ -23,7 +24,7 @@ public sealed class LogBookTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync(provider);
         await using var db = _database.Open();
         await DemoCatalog.Build().AddToAsync(db, CancellationToken.None);
         var agencies = await db.Agencies.AsNoTracking().ToDictionaryAsync(a => a.Code, a => a.Id);
@@ -145,3 +146,7 @@ public sealed class LogBookTests : IAsyncLifetime
         if (error is null) Assert.Equal(November, filter);
     }
 }
+
+public sealed class SqliteLogBookTests() : LogBookTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresLogBookTests() : LogBookTests(DatabaseProvider.Postgres);

@@ -10,11 +10,11 @@ using PublicService.Tests.Support;
 namespace PublicService.Tests.Persistence.Monitoring;
 
 /// <summary>The triggers keep the board counters equal to a GROUP BY over the dossiers, whoever writes.</summary>
-public sealed class BoardCountersTests : IAsyncLifetime
+public abstract class BoardCountersTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private TestDatabase _database = null!;
 
-    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(provider);
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
@@ -56,8 +56,8 @@ public sealed class BoardCountersTests : IAsyncLifetime
         await using (var db = _database.Open())
         {
             var id = await db.Dossiers.Where(d => d.Status == DossierStatus.InProcess).Select(d => d.Id).FirstAsync();
-            await db.Database.ExecuteSqlAsync($"DELETE FROM DossierEvents WHERE DossierId = {id}");
-            await db.Database.ExecuteSqlAsync($"DELETE FROM Dossiers WHERE Id = {id}");
+            await db.Database.ExecuteSqlAsync($"""DELETE FROM "DossierEvents" WHERE "DossierId" = {id}""");
+            await db.Database.ExecuteSqlAsync($"""DELETE FROM "Dossiers" WHERE "Id" = {id}""");
         }
         await AssertCountersMatchAsync();
     }
@@ -70,17 +70,21 @@ public sealed class BoardCountersTests : IAsyncLifetime
         await using var db = _database.Open();
         var expected = await db.Database.SqlQueryRaw<Group>(
             """
-            SELECT coalesce(d.CurrentAgencyId, d.ReceivingAgencyId) AS CurrentAgencyId, d.ReceivingAgencyId, v.FieldId, d.Status, d.AlertLevel, count(*) AS Count
-            FROM Dossiers d JOIN ProcedureVersions v ON v.Id = d.ProcedureVersionId
+            SELECT coalesce(d."CurrentAgencyId", d."ReceivingAgencyId") AS "CurrentAgencyId", d."ReceivingAgencyId", v."FieldId", d."Status", d."AlertLevel", CAST(count(*) AS INTEGER) AS "Count"
+            FROM "Dossiers" d JOIN "ProcedureVersions" v ON v."Id" = d."ProcedureVersionId"
             GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
             """).ToListAsync();
         var counters = await db.Database.SqlQueryRaw<Group>(
             """
-            SELECT AgencyId AS CurrentAgencyId, ReceivingAgencyId, FieldId, Status, AlertLevel, Count
-            FROM BoardCounters WHERE Count <> 0 ORDER BY 1, 2, 3, 4, 5
+            SELECT "AgencyId" AS "CurrentAgencyId", "ReceivingAgencyId", "FieldId", "Status", "AlertLevel", "Count"
+            FROM "BoardCounters" WHERE "Count" <> 0 ORDER BY 1, 2, 3, 4, 5
             """).ToListAsync();
         Assert.NotEmpty(expected);
         Assert.Equal(expected, counters);
         return expected;
     }
 }
+
+public sealed class SqliteBoardCountersTests() : BoardCountersTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresBoardCountersTests() : BoardCountersTests(DatabaseProvider.Postgres);

@@ -4,17 +4,18 @@ using PublicService.Domain.Dossiers;
 using PublicService.Domain.Monitoring;
 using PublicService.Domain.Staff;
 using PublicService.Tests.Support;
+using PublicService.Domain.Persistence;
 
 namespace PublicService.Tests.Persistence.Monitoring;
 
 /// <summary>The supervisor board's query on demo data: counts, breakdowns, filters and bounded lists.</summary>
-public sealed class DeadlineBoardTests : IAsyncLifetime
+public abstract class DeadlineBoardTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private TestDatabase _database = null!;
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync(provider);
         await new DemoSeeder(_database.Factory, _database.Calendars, _database.Clock).SeedAsync(400, 12);
         // Four days on, many dossiers have reached a level; the board shows what the scan wrote.
         _database.Clock.Advance(TimeSpan.FromDays(4));
@@ -125,3 +126,7 @@ public sealed class DeadlineBoardTests : IAsyncLifetime
         Assert.True(visible < all.Counts.Values.Sum());
     }
 }
+
+public sealed class SqliteDeadlineBoardTests() : DeadlineBoardTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresDeadlineBoardTests() : DeadlineBoardTests(DatabaseProvider.Postgres);

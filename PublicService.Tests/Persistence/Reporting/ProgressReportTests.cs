@@ -8,6 +8,7 @@ using PublicService.Domain.Reporting;
 using PublicService.Domain.Staff;
 using PublicService.Tests.Support;
 using static PublicService.Tests.Support.TestCalendar;
+using PublicService.Domain.Persistence;
 
 namespace PublicService.Tests.Persistence.Reporting;
 
@@ -17,7 +18,7 @@ namespace PublicService.Tests.Persistence.Reporting;
 /// before, inside and across the period's end. Every expected cell below is counted by hand from the list in
 /// <see cref="FixtureAsync"/> (the comment beside each dossier says where it lands).
 /// </summary>
-public sealed class ProgressReportTests : IAsyncLifetime
+public abstract class ProgressReportTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private static readonly ReportPeriod March = new(new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31));
     private static readonly DateTime AfterThePeriod = Vn(2026, 4, 10, 10);
@@ -30,7 +31,7 @@ public sealed class ProgressReportTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync(provider);
         await FixtureAsync();
     }
 
@@ -344,3 +345,7 @@ public sealed class ProgressReportTests : IAsyncLifetime
         new(new ProcessingTime(days, TimeUnit.WorkingDays), [new ProcessingStepTerm(1, "Giải quyết", agencyId, new ProcessingTime(days, TimeUnit.WorkingDays))],
             SupplementClockMode.Pause, null);
 }
+
+public sealed class SqliteProgressReportTests() : ProgressReportTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresProgressReportTests() : ProgressReportTests(DatabaseProvider.Postgres);

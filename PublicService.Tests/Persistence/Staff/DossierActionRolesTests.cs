@@ -6,6 +6,7 @@ using PublicService.Domain.Demo;
 using PublicService.Domain.Dossiers;
 using PublicService.Domain.Staff;
 using PublicService.Tests.Support;
+using PublicService.Domain.Persistence;
 
 namespace PublicService.Tests.Persistence.Staff;
 
@@ -14,7 +15,7 @@ namespace PublicService.Tests.Persistence.Staff;
 /// dossier of the actor's agency in a status where the action is allowed: the roles DOMAIN.md gives act, the others
 /// are refused with <c>dossier.role.not-allowed</c> and the dossier is left exactly as it was.
 /// </summary>
-public sealed class DossierActionRolesTests(DossierActionRolesTests.Fixture fixture) : IClassFixture<DossierActionRolesTests.Fixture>
+public abstract class DossierActionRolesTests(DossierActionRolesTests.Fixture fixture)
 {
     /// <summary>The expected rule, written out independently of the Domain's table.</summary>
     private static readonly Dictionary<string, DossierAction[]> Expected = new()
@@ -82,7 +83,7 @@ public sealed class DossierActionRolesTests(DossierActionRolesTests.Fixture fixt
     }
 
     /// <summary>One database with the demo catalog; each case receives its own dossier and brings it to the status it needs.</summary>
-    public sealed class Fixture : IAsyncLifetime
+    public abstract class Fixture(DatabaseProvider provider) : IAsyncLifetime
     {
         public TestDatabase Database { get; private set; } = null!;
         public DossierWorkflow Workflow => new(Database.Factory, Database.Calendars, Database.Clock);
@@ -91,7 +92,7 @@ public sealed class DossierActionRolesTests(DossierActionRolesTests.Fixture fixt
 
         public async Task InitializeAsync()
         {
-            Database = await TestDatabase.CreateAsync();
+            Database = await TestDatabase.CreateAsync(provider);
             await using var db = Database.Open();
             await DemoCatalog.Build().AddToAsync(db, CancellationToken.None);
             _agencyId = (await db.Agencies.AsNoTracking().SingleAsync(a => a.Code == "000.00.15.H48")).Id;
@@ -149,4 +150,16 @@ public sealed class DossierActionRolesTests(DossierActionRolesTests.Fixture fixt
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
         };
     }
+}
+
+public sealed class SqliteDossierActionRolesTests(SqliteDossierActionRolesTests.SqliteFixture fixture)
+    : DossierActionRolesTests(fixture), IClassFixture<SqliteDossierActionRolesTests.SqliteFixture>
+{
+    public sealed class SqliteFixture() : Fixture(DatabaseProvider.Sqlite);
+}
+
+public sealed class PostgresDossierActionRolesTests(PostgresDossierActionRolesTests.PostgresFixture fixture)
+    : DossierActionRolesTests(fixture), IClassFixture<PostgresDossierActionRolesTests.PostgresFixture>
+{
+    public sealed class PostgresFixture() : Fixture(DatabaseProvider.Postgres);
 }

@@ -5,11 +5,12 @@ using PublicService.Domain.Demo;
 using PublicService.Domain.Dossiers;
 using PublicService.Domain.Staff;
 using PublicService.Tests.Support;
+using PublicService.Domain.Persistence;
 
 namespace PublicService.Tests.Persistence.Staff;
 
 /// <summary>Agency scoping on a real SQLite file: what a scoped officer sees, and what the workflow lets them do.</summary>
-public sealed class StaffScopeTests : IAsyncLifetime
+public abstract class StaffScopeTests(DatabaseProvider provider) : IAsyncLifetime
 {
     private TestDatabase _database = null!;
     private Dossier _justiceDossier = null!;
@@ -19,7 +20,7 @@ public sealed class StaffScopeTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync(provider);
         await using (var db = _database.Open())
         {
             await DemoCatalog.Build().AddToAsync(db, CancellationToken.None);
@@ -141,3 +142,7 @@ public sealed class StaffScopeTests : IAsyncLifetime
         Assert.Equal(DossierStatus.Cancelled, cancelled.Status);
     }
 }
+
+public sealed class SqliteStaffScopeTests() : StaffScopeTests(DatabaseProvider.Sqlite);
+
+public sealed class PostgresStaffScopeTests() : StaffScopeTests(DatabaseProvider.Postgres);
