@@ -29,12 +29,12 @@ public static class AuditQueries
         if (!string.IsNullOrWhiteSpace(filter.Subject))
         {
             var subject = ContainsPattern(filter.Subject);
-            entries = entries.Where(e => e.Subject != null && EF.Functions.Like(e.Subject, subject, Escape));
+            entries = entries.Where(e => e.Subject != null && EF.Functions.Like(e.Subject.ToLower(), subject, Escape));
         }
         if (!string.IsNullOrWhiteSpace(filter.Actor))
         {
             var actor = ContainsPattern(filter.Actor);
-            entries = entries.Where(e => EF.Functions.Like(e.Actor, actor, Escape));
+            entries = entries.Where(e => EF.Functions.Like(e.Actor.ToLower(), actor, Escape));
         }
         if (filter.From is { } from)
         {
@@ -51,9 +51,10 @@ public static class AuditQueries
 
     private const string Escape = "\\";
 
-    // LIKE rather than Contains: SQLite's LIKE ignores the case of ASCII letters, which is how people type e-mails.
+    // Case-insensitive on every provider, as people type e-mails: both sides in lower case (SQLite's LIKE would ignore
+    // the case of ASCII letters by itself, PostgreSQL's does not). A contains pattern uses no index anyway.
     private static string ContainsPattern(string text) =>
-        "%" + text.Trim().Replace(Escape, Escape + Escape).Replace("%", Escape + "%").Replace("_", Escape + "_") + "%";
+        "%" + text.Trim().ToLowerInvariant().Replace(Escape, Escape + Escape).Replace("%", Escape + "%").Replace("_", Escape + "_") + "%";
 
     /// <summary>Newest first; the id breaks ties between lines written in the same tick.</summary>
     public static IOrderedQueryable<AuditEntry> NewestFirst(this IQueryable<AuditEntry> entries) =>

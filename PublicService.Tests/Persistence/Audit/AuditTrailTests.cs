@@ -31,6 +31,21 @@ public abstract class AuditTrailTests(DatabaseProvider provider) : IAsyncLifetim
     }
 
     [Theory]
+    [InlineData("XULY@H48")]
+    [InlineData("xuly@h48")]
+    [InlineData("Xuly@H48.Demo")]
+    public async Task Matching_ActorInAnyCase_FindsTheLine(string typed)
+    {
+        await using var db = _database.Open();
+
+        var found = await db.AuditEntries.Matching(new AuditFilter(Actor: typed)).ToListAsync();
+        var none = await db.AuditEntries.Matching(new AuditFilter(Actor: "TIEPNHAN")).CountAsync();
+
+        Assert.Equal("xuly@h48.demo", Assert.Single(found).Actor);
+        Assert.Equal(0, none);
+    }
+
+    [Theory]
     // Quoted names: both providers accept them, and PostgreSQL folds unquoted ones to lower case.
     [InlineData("UPDATE \"AuditLog\" SET \"Actor\" = 'someone else'")]
     [InlineData("DELETE FROM \"AuditLog\"")]
