@@ -59,6 +59,33 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public PublicServiceDbContext Open() => Factory.CreateDbContext();
 
+    /// <summary>
+    /// Until another connection waits for a lock that an uncommitted transaction of the test holds, or
+    /// <paramref name="waiter"/> ends (then the test fails: it meant to exercise the wait). PostgreSQL shows the wait
+    /// in pg_stat_activity; SQLite's waiting writer spins in its busy handler where nothing shows, so there the
+    /// waiter only gets a moment to reach the lock.
+    /// </summary>
+    public async Task WaitUntilSomeoneWaitsForALockAsync(Task waiter)
+    {
+        if (Provider != DatabaseProvider.Postgres)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(300));
+            return;
+        }
+        await using var db = Open();
+        for (var tries = 0; tries < 300 && !waiter.IsCompleted; tries++)
+        {
+            var waiting = await db.Database.SqlQueryRaw<int>(
+                "SELECT CAST(count(*) AS INTEGER) AS \"Value\" FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")
+                .SingleAsync();
+            if (waiting > 0) return;
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+        throw new Xunit.Sdk.XunitException(waiter.IsCompleted
+            ? $"It finished without waiting for the lock: {waiter.Exception?.GetBaseException().Message ?? "no error"}."
+            : "Nothing waited for the lock within 30 s.");
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_file is not null) _file.Dispose();

@@ -160,6 +160,29 @@ public abstract class ProcedureEditingTests(DatabaseProvider provider) : IAsyncL
     }
 
     [Fact]
+    public async Task CreateAsync_SameCodeCreatedMeanwhileByAnotherEditor_RefusedAsADuplicateByTheUniqueIndex()
+    {
+        var (demo, _) = await DemoAndStoredAsync();
+        // The other editor's insert is saved but not committed: our check cannot see it, the unique index will.
+        await using var other = _database.Open();
+        await using var transaction = await other.Database.BeginTransactionAsync();
+        other.Procedures.Add(Procedure.Create("1.009999", NewOne(demo).Validate().Content));
+        await other.SaveChangesAsync();
+
+        // On a thread of its own: SQLite waits for the lock synchronously.
+        var ours = Task.Run(() => _editing.CreateAsync(NewOne(demo), "bientap@h48.demo"));
+        await _database.WaitUntilSomeoneWaitsForALockAsync(ours);
+        await transaction.CommitAsync();
+        var refusal = await Assert.ThrowsAsync<DomainException>(() => ours);
+
+        Assert.Equal(("catalog.procedure.code-duplicate", nameof(NewProcedure.Code)), (refusal.Error.Code, refusal.Error.Field));
+        Assert.Contains("1.009999", refusal.Error.Message);
+        await using var db = _database.Open();
+        Assert.Equal(1, await db.Procedures.CountAsync(p => p.Code == "1.009999"));
+        Assert.False(await db.AuditEntries.AnyAsync());
+    }
+
+    [Fact]
     public async Task CreateAsync_UnknownAgency_RefusedNamingIt()
     {
         var (demo, _) = await DemoAndStoredAsync();

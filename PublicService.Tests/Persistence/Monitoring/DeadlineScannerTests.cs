@@ -360,7 +360,7 @@ public abstract class DeadlineScannerTests(DatabaseProvider provider, ITestOutpu
         await action.SaveChangesAsync();
 
         var scan = Task.Run(() => Scanner().ScanAsync(Vn(2026, 3, 17)));
-        await WaitUntilSomeoneWaitsForALockAsync(scan);
+        await _database.WaitUntilSomeoneWaitsForALockAsync(scan);
         await transaction.CommitAsync();
         var result = await scan;
 
@@ -370,29 +370,6 @@ public abstract class DeadlineScannerTests(DatabaseProvider provider, ITestOutpu
         Assert.Equal((DossierStatus.InProcess, AlertLevel.Overdue), (stored.Status, stored.AlertLevel));
         Assert.Equal(DossierEventType.AlertChanged, stored.Events.MaxBy(e => e.Sequence)!.Type);
         await AssertReplayAgreesAsync();
-    }
-
-    /// <summary>
-    /// Until another connection waits for a lock the uncommitted action holds. PostgreSQL shows it; SQLite's waiting
-    /// writer spins in its busy handler where nothing shows, so there the scan only gets a moment to start.
-    /// </summary>
-    private async Task WaitUntilSomeoneWaitsForALockAsync(Task scan)
-    {
-        if (provider != DatabaseProvider.Postgres)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(300));
-            return;
-        }
-        await using var db = _database.Open();
-        for (var tries = 0; tries < 300 && !scan.IsCompleted; tries++)
-        {
-            var waiting = await db.Database.SqlQueryRaw<int>(
-                "SELECT CAST(count(*) AS INTEGER) AS \"Value\" FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")
-                .SingleAsync();
-            if (waiting > 0) return;
-            await Task.Delay(TimeSpan.FromMilliseconds(100));
-        }
-        Assert.Fail(scan.IsCompleted ? $"The scan finished without waiting: {scan.Exception?.GetBaseException().Message}" : "The scan never waited for the action's lock.");
     }
 
     [Fact]
