@@ -21,7 +21,8 @@ public static class BackupVerb
 
         var configuration = services.GetRequiredService<IConfiguration>();
         if (PublicServiceDatabase.ParseProvider(configuration["Database:Provider"]) != DatabaseProvider.Sqlite)
-            throw new VerbArgumentException("backup copies a SQLite database only; use the database server's own backup tool");
+            throw new VerbArgumentException(
+                "backup copies a SQLite database only; on PostgreSQL use pg_dump, e.g. pg_dump --format=custom --file=publicservice.dump \"<connection string's database>\"");
         var source = new SqliteConnectionStringBuilder(configuration.GetConnectionString("PublicService") ?? PublicServiceDatabase.DefaultSqliteConnectionString);
         if (string.IsNullOrEmpty(source.DataSource) || source.DataSource == ":memory:" || source.Mode == SqliteOpenMode.Memory)
             throw new VerbArgumentException("backup needs a database file; the connection string names none");

@@ -86,13 +86,13 @@ public sealed class BackupVerbTests : IDisposable
     }
 
     [Fact]
-    public async Task Backup_OtherProvider_IsRefusedAndWritesNothing()
+    public async Task Backup_UnknownProvider_IsRefusedAndWritesNothing()
     {
         var result = await ConsoleProcess.RunWithEnvironmentAsync(ConnectionString,
-            new Dictionary<string, string> { ["Database__Provider"] = "PostgreSql" }, "backup", _copy.Path);
+            new Dictionary<string, string> { ["Database__Provider"] = "Oracle" }, "backup", _copy.Path);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("Database:Provider 'PostgreSql' is not supported", result.Error.Trim());
+        Assert.StartsWith("Database:Provider 'Oracle' is not supported", result.Error.Trim());
         Assert.False(File.Exists(_copy.Path));
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using PublicService.Domain.Persistence;
 
 namespace PublicService.Tests.Support;
 
@@ -12,6 +13,14 @@ public static class ConsoleProcess
 {
     public static Task<ProcessResult> RunAsync(string connectionString, params string[] args) =>
         RunWithInputAsync(connectionString, null, args);
+
+    /// <summary>Runs a verb against <paramref name="database"/>, on its provider (<c>Database__Provider</c>).</summary>
+    public static Task<ProcessResult> RunAsync(TestDatabase database, params string[] args) =>
+        RunAsync(database.ConnectionString, database.Provider, args);
+
+    /// <summary>Runs a verb against a database of <paramref name="provider"/> (<c>Database__Provider</c>).</summary>
+    public static Task<ProcessResult> RunAsync(string connectionString, DatabaseProvider provider, params string[] args) =>
+        RunAsync(connectionString, new Dictionary<string, string> { ["Database__Provider"] = provider.ToString() }, null, args);
 
     /// <summary>The same, with <paramref name="input"/> piped to stdin (null: stdin left as the test runner's).</summary>
     public static Task<ProcessResult> RunWithInputAsync(string connectionString, string? input, params string[] args) =>
