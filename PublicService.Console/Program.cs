@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Hangfire;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
@@ -61,6 +62,12 @@ new IdentityBuilder(typeof(StaffUser), typeof(IdentityRole), builder.Services)
 // changed roles end the sessions already open at their next request, not half an hour later (the default).
 builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
 builder.Services.AddAuthorization(StaffPolicies.Add);
+if (PublicServiceDatabase.ParseProvider(builder.Configuration["Database:Provider"]) == DatabaseProvider.Postgres)
+    // Several nodes: each must read the cookies and antiforgery tokens the others wrote, so they share the key ring
+    // (in the shared database) and the application name (by default it is the install path, which may differ).
+    builder.Services.AddDataProtection()
+        .SetApplicationName("PublicService")
+        .PersistKeysToDbContext<PublicServiceDbContext>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ClientAddress>();
 builder.Services.AddCascadingAuthenticationState();

@@ -78,7 +78,12 @@ public sealed class AppProcess : IAsyncLifetime
         start.Environment["ASPNETCORE_URLS"] = BaseAddress.ToString().TrimEnd('/');
         start.Environment["ConnectionStrings__PublicService"] = ConnectionString;
         if (DatabaseSettings is not null)
+        {
             foreach (var (key, value) in DatabaseSettings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            // A home of its own, as on a machine of its own: nothing (such as ASP.NET's default key folder,
+            // ~/.aspnet/DataProtection-Keys) is shared with the other nodes unless the app shares it through the database.
+            start.Environment["HOME"] = _directory;
+        }
         start.Environment["Testing__ClockFile"] = ClockFile;
         // The tests run every scan themselves (POST /testing/scan), so that each one they time is their own.
         start.Environment["Monitoring__ScanCron"] = Cron.Never();

@@ -108,6 +108,26 @@ public sealed class TwoNodeJourneyTests(BrowserFixture browser, TwoNodes nodes, 
         Assert.True(median <= Target.TotalMilliseconds, $"Node B showed node A's alerts after {median:F0} ms (median), not within {Target.TotalSeconds} s.");
     }
 
+    [Fact]
+    public async Task SignedInOnNodeA_OpensTheBoardOnNodeB_WithoutSigningInAgain()
+    {
+        var page = await NewPageAsync();
+        // The browser keeps cookies per host, not per port: node B receives the cookie node A issued.
+        await page.GotoAsync(new Uri(nodes.A.BaseAddress, "/dang-nhap").ToString());
+        await page.Locator("input[name=UserName]").FillAsync("giamsat@h48.demo");
+        await page.Locator("input[name=Password]").FillAsync(PublicService.Domain.Demo.DemoStaff.Password);
+        await page.Locator("[data-testid=login-form] button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url => url.StartsWith(nodes.A.BaseAddress.ToString(), StringComparison.Ordinal)
+                                          && !new Uri(url).AbsolutePath.StartsWith("/dang-nhap", StringComparison.Ordinal));
+
+        await page.GotoAsync(new Uri(nodes.B.BaseAddress, "/giam-sat").ToString());
+
+        // Node B unprotects node A's cookie with the key ring they share in the database; without it, this is the sign-in page.
+        await Expect(page.Locator(OverdueCount)).ToBeVisibleAsync();
+        Assert.Equal("/giam-sat", new Uri(page.Url).AbsolutePath);
+        await ScreenshotAsync(page, "node-b-board-with-node-a-cookie");
+    }
+
     private async Task<TimeSpan> ScanOnAAndWaitForBoardOnBAsync(IPage board, HttpClient nodeA, TimeSpan bound)
     {
         var before = (await board.Locator(OverdueCount).InnerTextAsync()).Trim();
