@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using Npgsql;
 using PublicService.Console.Hosting;
 using PublicService.Domain.Dossiers;
 using PublicService.Domain.Monitoring;
@@ -106,6 +107,18 @@ public sealed class TwoNodeJourneyTests(BrowserFixture browser, TwoNodes nodes, 
         Output.WriteLine($"  all: {string.Join(", ", latencies.Select(l => l.ToString("F0", CultureInfo.InvariantCulture)))}");
         await File.WriteAllTextAsync(Path.Combine(ScreenshotDirectory, "node-a.log"), nodes.A.Output);
         Assert.True(median <= Target.TotalMilliseconds, $"Node B showed node A's alerts after {median:F0} ms (median), not within {Target.TotalSeconds} s.");
+    }
+
+    [Fact]
+    public async Task BothNodes_ShareOneHangfireScheduleInTheDatabase()
+    {
+        await using var connection = new NpgsqlConnection(nodes.A.ConnectionString);
+        await connection.OpenAsync();
+        // One recurring scan for the cluster, stored where a restart finds it, and both nodes' Hangfire servers taking jobs from it.
+        await using var recurring = new NpgsqlCommand("SELECT count(*) FROM hangfire.set WHERE key = 'recurring-jobs' AND value = 'deadline-scan'", connection);
+        Assert.Equal(1L, await recurring.ExecuteScalarAsync());
+        await using var servers = new NpgsqlCommand("SELECT count(*) FROM hangfire.server", connection);
+        Assert.Equal(2L, await servers.ExecuteScalarAsync());
     }
 
     [Fact]
