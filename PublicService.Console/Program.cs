@@ -1,8 +1,10 @@
 using System.Threading.RateLimiting;
 using Hangfire;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration.Memory;
@@ -16,6 +18,7 @@ using PublicService.Console.Identity;
 using PublicService.Console.Jobs;
 using PublicService.Console.Localization;
 using PublicService.Console.Reporting;
+using PublicService.Domain.Persistence;
 using PublicService.Domain.Staff;
 
 if (CommandLine.IsVerb(args))
@@ -59,6 +62,12 @@ new IdentityBuilder(typeof(StaffUser), typeof(IdentityRole), builder.Services)
 // changed roles end the sessions already open at their next request, not half an hour later (the default).
 builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
 builder.Services.AddAuthorization(StaffPolicies.Add);
+if (PublicServiceDatabase.ParseProvider(builder.Configuration["Database:Provider"]) == DatabaseProvider.Postgres)
+    // Several nodes: each must read the cookies and antiforgery tokens the others wrote, so they share the key ring
+    // (in the shared database) and the application name (by default it is the install path, which may differ).
+    builder.Services.AddDataProtection()
+        .SetApplicationName("PublicService")
+        .PersistKeysToDbContext<PublicServiceDbContext>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ClientAddress>();
 builder.Services.AddCascadingAuthenticationState();
@@ -84,14 +93,25 @@ builder.Services.AddMudServices();
 builder.Services.AddLocalization();
 builder.Services.Configure<RequestLocalizationOptions>(Cultures.Configure);
 
-// In-memory storage suits SQLite: the deadline scan is idempotent and rebuilt from the database after a restart.
-builder.Services.AddHangfire(configuration => configuration
-    .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-    .UseSimpleAssemblyNameTypeSerializer()
-    .UseRecommendedSerializerSettings()
-    .UseInMemoryStorage());
+builder.Services.AddHangfire(configuration =>
+{
+    configuration
+        .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+        .UseSimpleAssemblyNameTypeSerializer()
+        .UseRecommendedSerializerSettings();
+    var provider = PublicServiceDatabase.ParseProvider(builder.Configuration["Database:Provider"]);
+    if (provider == DatabaseProvider.Postgres)
+        // Several nodes share one schedule: the recurring scan survives restarts, and Hangfire's distributed lock
+        // gives each occurrence to one node (the scanner's lease row still guards the database against overlap).
+        configuration.UsePostgreSqlStorage(
+            options => options.UseNpgsqlConnection(PublicServiceDatabase.ConnectionString(provider, builder.Configuration.GetConnectionString("PublicService"))),
+            new PostgreSqlStorageOptions { SchemaName = builder.Configuration["Hangfire:Schema"] is { Length: > 0 } schema ? schema : "hangfire", PrepareSchemaIfNecessary = true });
+    else
+        // In-memory storage suits SQLite (one node): the deadline scan is idempotent and rebuilt from the database after a restart.
+        configuration.UseInMemoryStorage();
+});
 builder.Services.AddHangfireServer();
-builder.Services.AddDeadlineMonitoring();
+builder.Services.AddDeadlineMonitoring(builder.Configuration);
 
 var app = builder.Build();
 

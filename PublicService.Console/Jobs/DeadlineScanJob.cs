@@ -1,5 +1,6 @@
 using Hangfire;
 using PublicService.Domain.Monitoring;
+using PublicService.Domain.Persistence;
 
 namespace PublicService.Console.Jobs;
 
@@ -27,11 +28,27 @@ public sealed class DeadlineScanJob(DeadlineScanner scanner, ILogger<DeadlineSca
 
 public static class DeadlineMonitoring
 {
-    /// <summary>The live broadcaster (also the scanner's listener), the dossier change feed and the job class.</summary>
-    public static IServiceCollection AddDeadlineMonitoring(this IServiceCollection services)
+    /// <summary>
+    /// The live broadcaster, the dossier change feed and the job class. On SQLite (one node) the broadcaster is the
+    /// scanner's listener; on PostgreSQL the scanner's listener only sends a <c>NOTIFY</c>, and every node's
+    /// <see cref="Live.PostgresAlertListener"/> feeds its broadcaster from <c>LISTEN</c> (see <see cref="Live.PostgresAlertNotifier"/>).
+    /// </summary>
+    public static IServiceCollection AddDeadlineMonitoring(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<Live.AlertBroadcaster>();
-        services.AddSingleton<IAlertChangeListener>(sp => sp.GetRequiredService<Live.AlertBroadcaster>());
+        var provider = PublicServiceDatabase.ParseProvider(configuration["Database:Provider"]);
+        if (provider == DatabaseProvider.Postgres)
+        {
+            services.AddSingleton(new Live.PostgresAlertChannel(
+                PublicServiceDatabase.ConnectionString(provider, configuration.GetConnectionString("PublicService"))));
+            services.AddSingleton<IAlertChangeListener, Live.PostgresAlertNotifier>();
+            services.AddSingleton<Live.PostgresAlertListener>();
+            services.AddHostedService(sp => sp.GetRequiredService<Live.PostgresAlertListener>());
+        }
+        else
+        {
+            services.AddSingleton<IAlertChangeListener>(sp => sp.GetRequiredService<Live.AlertBroadcaster>());
+        }
         services.AddSingleton<Live.DossierChangeFeed>();
         services.AddTransient<DeadlineScanJob>();
         return services;

@@ -14,6 +14,8 @@ namespace PublicService.Tests.EndToEnd;
 /// <summary>
 /// The real console executable serving the demo data (<c>--demo</c>) on a free loopback port, with a fresh SQLite
 /// file and the test clock of <see cref="TestingHooks"/>; one per test class (a class fixture), killed at the end.
+/// A node of several (<see cref="TwoNodes"/>) is given its database (<see cref="DatabaseSettings"/>) and a clock file
+/// shared with the other nodes instead.
 /// </summary>
 public sealed class AppProcess : IAsyncLifetime
 {
@@ -29,9 +31,24 @@ public sealed class AppProcess : IAsyncLifetime
     private Process? _process;
 
     public Uri BaseAddress { get; private set; } = null!;
-    public string ConnectionString => $"Data Source={Path.Combine(_directory, "publicservice.db")}";
+
+    /// <summary>Another database than this process's own SQLite file: configuration pairs (Database:Provider, ConnectionStrings:PublicService).</summary>
+    public IReadOnlyDictionary<string, string?>? DatabaseSettings { get; init; }
+
+    /// <summary>False for a node started on a database another node already seeded.</summary>
+    public bool Demo { get; init; } = true;
+
+    /// <summary>A clock file shared with other nodes; by default one of this process's own.</summary>
+    public string? SharedClockFile { get; init; }
+
+    /// <summary>A name to tell the nodes' lines apart.</summary>
+    public string Name { get; init; } = "app";
+
+    public DatabaseProvider Provider => PublicServiceDatabase.ParseProvider(DatabaseSettings?.GetValueOrDefault("Database:Provider"));
+    public string ConnectionString => DatabaseSettings?.GetValueOrDefault("ConnectionStrings:PublicService")
+                                      ?? $"Data Source={Path.Combine(_directory, "publicservice.db")}";
     public DateTimeOffset Now { get; private set; } = StartInstant;
-    private string ClockFile => Path.Combine(_directory, "clock.txt");
+    private string ClockFile => SharedClockFile ?? Path.Combine(_directory, "clock.txt");
 
     /// <summary>What the app printed so far, for failure messages.</summary>
     public string Output
@@ -55,11 +72,18 @@ public sealed class AppProcess : IAsyncLifetime
             WorkingDirectory = AppContext.BaseDirectory,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "PublicService.Console.dll"));
-        start.ArgumentList.Add("--demo");
+        if (Demo) start.ArgumentList.Add("--demo");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = TestingHooks.EnvironmentName;
         start.Environment["DOTNET_ENVIRONMENT"] = TestingHooks.EnvironmentName;
         start.Environment["ASPNETCORE_URLS"] = BaseAddress.ToString().TrimEnd('/');
         start.Environment["ConnectionStrings__PublicService"] = ConnectionString;
+        if (DatabaseSettings is not null)
+        {
+            foreach (var (key, value) in DatabaseSettings) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            // A home of its own, as on a machine of its own: nothing (such as ASP.NET's default key folder,
+            // ~/.aspnet/DataProtection-Keys) is shared with the other nodes unless the app shares it through the database.
+            start.Environment["HOME"] = _directory;
+        }
         start.Environment["Testing__ClockFile"] = ClockFile;
         // The tests run every scan themselves (POST /testing/scan), so that each one they time is their own.
         start.Environment["Monitoring__ScanCron"] = Cron.Never();
@@ -104,8 +128,8 @@ public sealed class AppProcess : IAsyncLifetime
     public PublicServiceDbContext OpenDatabase()
     {
         var options = new DbContextOptionsBuilder<PublicServiceDbContext>();
-        PublicServiceDatabase.Configure(options, DatabaseProvider.Sqlite, ConnectionString);
-        return new PublicServiceDbContext(options.Options);
+        PublicServiceDatabase.Configure(options, Provider, ConnectionString);
+        return PublicServiceDatabase.CreateContext(Provider, options.Options);
     }
 
     public async Task DisposeAsync()
