@@ -1,5 +1,7 @@
 using PublicService.Console.Hosting;
 using PublicService.Domain;
+using PublicService.Domain.Monitoring;
+using PublicService.Domain.Persistence;
 
 namespace PublicService.Console.Cli;
 
@@ -64,6 +66,10 @@ public static class CommandLine
         // A provider-specific filter outranks the "Default: Information" of appsettings.json.
         builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>((_, level) => level >= LogLevel.Warning);
         builder.Services.AddPublicServiceDomain(builder.Configuration);
+        // On PostgreSQL, what scan-deadlines or import-calendar changes reaches the open screens of every app node
+        // (NOTIFY, see Live/PostgresAlerts.cs); with SQLite there is one app, which sees it at its next update.
+        if (PublicServiceDatabase.ParseProvider(builder.Configuration["Database:Provider"]) == DatabaseProvider.Postgres)
+            builder.Services.AddSingleton<IAlertChangeListener, Live.PostgresAlertNotifier>();
         configureServices(builder.Services);
         return builder.Build();
     }

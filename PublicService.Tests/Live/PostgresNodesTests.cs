@@ -208,6 +208,21 @@ public sealed class PostgresNodesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ScanDeadlinesVerb_OnPostgres_ReachesTheNodesListening()
+    {
+        var (_, atNode) = await NodeListenerAsync();
+        var ids = await AddDueAsync(4);
+
+        var verb = await ConsoleProcess.RunWithEnvironmentAsync(_database.ConnectionString,
+            new Dictionary<string, string> { ["Database__Provider"] = "Postgres" }, "scan-deadlines", "--now", "2026-03-17T08:00:00+07:00");
+
+        Assert.True(verb.ExitCode == 0, verb.Error);
+        var result = Take(atNode);
+        Assert.Equal(ids, result.Changes.Select(c => c.DossierId).Order());
+        Assert.Equal(4, result.Overdue);
+    }
+
+    [Fact]
     public void Notices_ManyChanges_StayUnderThePayloadLimitAndReassembleIntoTheResult()
     {
         var changes = Enumerable.Range(1, 2_000).Select(i => new AlertChange(1_000_000 + i, $"000.00.15.H48-260302-{i:0000}",
