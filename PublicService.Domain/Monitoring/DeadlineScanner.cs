@@ -171,6 +171,7 @@ public sealed class DeadlineScanner(
                         continue;
                     await writer.WriteAsync(dossier, seen, ct);
                 }
+                await writer.FlushAsync(ct);
                 if (AfterBatchAsync is { } afterBatch) await afterBatch(++batchNumber, ct);
             }
         }
