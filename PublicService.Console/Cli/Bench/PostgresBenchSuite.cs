@@ -70,10 +70,11 @@ internal sealed class PostgresBenchSuite(IServiceProvider services, string conne
         var crossing = Math.Max(1, data.Open / 100);
         // The scan never writes before a dossier's latest change (its history stays in time order), and the copies keep
         // their template's instants, many of them after their own next alert instant: "now" is the instant by which 1 %
-        // of the open dossiers are both due and last changed, so that the scan really changes them.
+        // of the open dossiers are both due and last changed, so that the scan really changes them; one second later,
+        // because a dossier is overdue only after its due instant, and most next alert instants are due instants.
         var now = DateTime.SpecifyKind(await PgSql.ScalarAsync<DateTime>(_connection,
             "SELECT greatest(\"NextAlertAtUtc\", \"LastChangedAtUtc\") AS at FROM \"Dossiers\" WHERE \"NextAlertAtUtc\" IS NOT NULL ORDER BY at LIMIT 1 OFFSET @k",
-            ("k", crossing - 1)), DateTimeKind.Utc);
+            ("k", crossing - 1)), DateTimeKind.Utc).AddSeconds(1);
         var restore = await SnapshotAsync("scan_snapshot", ScanFloorWhere, ("now", now));
         var scanner = services.GetRequiredService<DeadlineScanner>();
 
