@@ -130,7 +130,8 @@ internal static class PgSql
 
     public static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
-        var command = new NpgsqlCommand(sql, connection);
+        // No time limit: restoring or updating a third of a million rows can take minutes on a busy machine.
+        var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
         return command;
     }
