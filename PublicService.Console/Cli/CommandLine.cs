@@ -23,7 +23,7 @@ public static class CommandLine
         ["export-catalog"] = new([], CatalogVerbs.ExportAsync),
         ["import-catalog"] = new(["dry-run"], CatalogVerbs.ImportAsync),
         ["backup"] = new(["force"], BackupVerb.RunAsync),
-        ["bench"] = new(["dossiers", "plans", "catalog", "procedures"], Bench.BenchVerb.RunAsync),
+        ["bench"] = new(["dossiers", "plans", "catalog", "procedures", "provider"], Bench.BenchVerb.RunAsync),
     };
 
     /// <summary>True when <paramref name="args"/> names a verb (its first argument does not start with "--").</summary>

@@ -87,6 +87,7 @@ public static class DayOffDeadlines
                     if (DeadlineScanner.Relevel(dossier, now, context, alertChanges)) relevelled++;
                     await writer.WriteAsync(dossier, seen, ct);
                 }
+                await writer.FlushAsync(ct);
             }
         }
 

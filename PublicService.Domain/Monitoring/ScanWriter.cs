@@ -58,6 +58,7 @@ internal sealed class ScanWriter : IAsyncDisposable
     private readonly IProperty _rowVersion;
     private readonly DbCommand _insert;
     private readonly IProperty[] _insertProperties;
+    private readonly PostgresScanBatch? _batch;
 
     private ScanWriter(PublicServiceDbContext db, DbTransaction transaction)
     {
@@ -95,7 +96,15 @@ internal sealed class ScanWriter : IAsyncDisposable
             $"({string.Join(", ", _insertProperties.Select(p => sql.DelimitIdentifier(p.GetColumnName())))}) " +
             $"VALUES ({string.Join(", ", _insertProperties.Select((_, i) => $"@e{i}"))})";
         for (var i = 0; i < _insertProperties.Length; i++) AddParameter(_insert, $"@e{i}");
+        if (PostgresScanBatch.Applies(connection))
+            _batch = new PostgresScanBatch(connection, transaction, sql, dossier, _updateProperties, _id, _rowVersion, dossierEvent, _insertProperties);
     }
+
+    /// <summary>
+    /// Sends what is queued (PostgreSQL queues a batch's rows, <see cref="PostgresScanBatch"/>; SQLite wrote each
+    /// row at once). Call it after each batch and before commit.
+    /// </summary>
+    public Task FlushAsync(CancellationToken ct) => _batch?.FlushAsync(ct) ?? Task.CompletedTask;
 
     /// <summary>A writer on the context's connection, inside its current transaction.</summary>
     public static ScanWriter For(PublicServiceDbContext db) =>
@@ -123,6 +132,16 @@ internal sealed class ScanWriter : IAsyncDisposable
 
     private async Task WriteAsync(DbCommand update, IEnumerable<int> columns, Dossier dossier, int seenRowVersion, CancellationToken ct)
     {
+        if (_batch is not null)
+        {
+            // Every column: PostgreSQL writes a new row version with entries in every index anyway once an indexed
+            // column (the level, the next alert instant) changes, so naming the unchanged schedule costs nothing.
+            _batch.AddUpdate([.. _updateProperties.Select((p, i) => Provider(p, DossierColumns[i].Value(dossier))), dossier.Id, seenRowVersion]);
+            foreach (var e in dossier.Events)
+                _batch.AddEvent([.. _insertProperties.Select((p, i) => Provider(p, EventColumns[i].Value(dossier.Id, e)))]);
+            if (_batch.Pending >= 1000) await _batch.FlushAsync(ct);
+            return;
+        }
         var parameter = 0;
         foreach (var i in columns)
             Set(update.Parameters[parameter++], _updateProperties[i], DossierColumns[i].Value(dossier));
@@ -153,9 +172,11 @@ internal sealed class ScanWriter : IAsyncDisposable
         command.Parameters.Add(parameter);
     }
 
-    private static void Set(DbParameter parameter, IProperty property, object? value)
+    private static void Set(DbParameter parameter, IProperty property, object? value) => parameter.Value = Provider(property, value) ?? DBNull.Value;
+
+    private static object? Provider(IProperty property, object? value)
     {
         var converter = property.GetTypeMapping().Converter;
-        parameter.Value = (value is null ? null : converter is null ? value : converter.ConvertToProvider(value)) ?? DBNull.Value;
+        return value is null ? null : converter is null ? value : converter.ConvertToProvider(value);
     }
 }

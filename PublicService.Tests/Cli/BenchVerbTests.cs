@@ -1,4 +1,5 @@
 using System.Globalization;
+using Npgsql;
 using PublicService.Tests.Support;
 
 namespace PublicService.Tests.Cli;
@@ -32,6 +33,41 @@ public sealed class BenchVerbTests
         var database = result.Lines[0].Split(' ')[1];
         Assert.False(File.Exists(database));
         Assert.False(File.Exists(configured));
+    }
+
+    /// <summary>The dossier figures (the catalog's are SQLite files, not part of a PostgreSQL run).</summary>
+    private static readonly string[] DossierFigures = [.. Figures.Where(f => !f.StartsWith("catalog_", StringComparison.Ordinal) && !f.StartsWith("procedure_", StringComparison.Ordinal))];
+
+    [Fact]
+    public async Task Bench_OnPostgres_PrintsEveryDossierFigureAsANumberAndDropsItsDatabase()
+    {
+        var server = await PostgresServer.GetAsync();
+        // The configured database is only where the server is found: the bench creates and drops its own.
+        var result = await ConsoleProcess.RunAsync(server.ConnectionString("postgres"), "bench", "--provider", "Postgres", "--dossiers", "2000");
+
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        var values = result.Lines.Where(l => l.Contains('=') && !l.Contains(' '))
+            .Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        foreach (var name in DossierFigures)
+        {
+            Assert.True(values.TryGetValue(name, out var text), $"{name} missing from:\n{result.Output}");
+            Assert.True(double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _), $"{name}={text}");
+        }
+        var database = result.Lines[0].Split(' ')[1];
+        Assert.StartsWith("publicservice_bench_", database, StringComparison.Ordinal);
+        await using var connection = new NpgsqlConnection(server.ConnectionString("postgres"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname LIKE 'publicservice\\_bench\\_%'", connection);
+        Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
+    public async Task Bench_UnknownProvider_IsRefusedWithTheSupportedOnes()
+    {
+        var result = await ConsoleProcess.RunAsync($"Data Source={Path.Combine(Path.GetTempPath(), $"publicservice-bench-untouched-{Guid.NewGuid():N}.db")}", "bench", "--provider", "Oracle");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("'Sqlite' or 'Postgres'", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -187,7 +187,7 @@ internal sealed class BenchSuite(IServiceProvider services, string path, TextWri
     /// A realistic mix of statutory periods (the demo catalog's are short): same-day and a few working hours for
     /// simple certifications, 1–12 working days for most procedures, 15–45 for land, construction and investment.
     /// </summary>
-    private static readonly (int Weight, ProcessingTime Time)[] PeriodMix =
+    internal static readonly (int Weight, ProcessingTime Time)[] PeriodMix =
     [
         (5, ProcessingTime.SameDay),
         (4, new(4, TimeUnit.WorkingHours)), (3, new(8, TimeUnit.WorkingHours)), (3, new(24, TimeUnit.WorkingHours)),

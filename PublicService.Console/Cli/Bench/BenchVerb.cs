@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using PublicService.Console.Hosting;
+using PublicService.Domain.Persistence;
 
 namespace PublicService.Console.Cli.Bench;
 
@@ -9,6 +11,8 @@ namespace PublicService.Console.Cli.Bench;
 /// code against hand-written SQL floors and naive implementations, and prints a table then one
 /// <c>name=value</c> line per figure. <c>--plans</c> also prints the query plan of every measured statement. The catalog
 /// figures (<see cref="CatalogBench"/>) follow on files of their own; <c>--catalog</c> runs only them.
+/// <c>--provider Postgres</c> (default: <c>Database:Provider</c>) runs the dossier figures on PostgreSQL instead
+/// (<see cref="PostgresBench"/>): in a fresh database on the server of <c>ConnectionStrings:PublicService</c>.
 /// </summary>
 public static class BenchVerb
 {
@@ -21,6 +25,11 @@ public static class BenchVerb
         var plans = arguments.Flag("plans");
         var catalogOnly = arguments.Flag("catalog");
         var procedures = arguments.IntOption("procedures", CatalogBench.DefaultProcedures, 100, 20_000);
+        var configuration = services.GetRequiredService<IConfiguration>();
+        if (PublicServiceDatabase.ParseProvider(arguments.Option("provider") ?? configuration["Database:Provider"]) == DatabaseProvider.Postgres)
+            return catalogOnly
+                ? throw new VerbArgumentException("--catalog measures SQLite files; run it without --provider Postgres")
+                : await PostgresBench.RunAsync(configuration.GetConnectionString("PublicService"), dossiers, plans, output);
         var directory = Path.Combine(Path.GetTempPath(), $"publicservice-bench-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, "bench.db");
