@@ -467,11 +467,11 @@ public sealed class Dossier
     private void ComputeDeadlines(DeadlineContext context)
     {
         var calendar = context.Calendar;
-        var period = DueDateCalculator.ComputeUnexplained(calendar, ClockStartUtc, Terms.Total);
+        var period = DueDateCalculator.ComputeInstants(calendar, ClockStartUtc, Terms.Total);
         CountingStartUtc = period.CountingStartUtc;
         DueAtUtc = ShiftByPauses(calendar, period.DueUtc);
         StepDueAtUtc = Terms.Steps.Count > 1 && CurrentStep >= 1
-            ? ShiftByPauses(calendar, DueDateCalculator.ComputeUnexplained(calendar, ClockStartUtc, ShareUpTo(CurrentStep)).DueUtc)
+            ? ShiftByPauses(calendar, DueDateCalculator.ComputeInstants(calendar, ClockStartUtc, ShareUpTo(CurrentStep)).DueUtc)
             : null;
         NextAlertAtUtc = Status.IsRunning() ? EarlierOf(Schedule(context).NextChangeAfter(AlertLevel), StepSchedule(context)?.NextChangeAfter(StepAlertLevel)) : null;
     }
@@ -501,10 +501,10 @@ public sealed class Dossier
     {
         if (!HasOwnStepDeadline) return null;
         var calendar = context.Calendar;
-        var stepDue = DueDateCalculator.ComputeUnexplained(calendar, ClockStartUtc, ShareUpTo(CurrentStep)).DueUtc;
+        var stepDue = DueDateCalculator.ComputeInstants(calendar, ClockStartUtc, ShareUpTo(CurrentStep)).DueUtc;
         var stepStart = CurrentStep <= 1
             ? CountingStartUtc
-            : DueDateCalculator.ComputeUnexplained(calendar, ClockStartUtc, ShareUpTo(CurrentStep - 1)).DueUtc;
+            : DueDateCalculator.ComputeInstants(calendar, ClockStartUtc, ShareUpTo(CurrentStep - 1)).DueUtc;
         var allowed = stepDue > stepStart ? calendar.WorkingMinutesBetween(stepStart, stepDue) : 0;
         return AlertSchedule.For(calendar, StepDueAtUtc!.Value, allowed, Terms.AlertOverride ?? context.GlobalThresholds);
     }
