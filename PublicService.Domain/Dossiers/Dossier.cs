@@ -88,6 +88,38 @@ public sealed class Dossier
     public IReadOnlyList<DossierEvent> Events => _events;
 
     /// <summary>
+    /// A dossier holding only what its deadlines and alert levels depend on, plus the columns <c>ScanWriter</c> writes
+    /// back: the deadline scan and a calendar change read thousands of rows, and materializing the applicant, the
+    /// codes and the other columns cost more than the domain work on them. Only for <see cref="RefreshSchedule"/>,
+    /// the level changes and <c>ScanWriter</c> (which writes exactly those columns); never attach it to a context.
+    /// </summary>
+    internal static Dossier ForDeadlines(
+        long id, string code, int procedureVersionId, ProcessingTerms terms, DossierStatus status, int currentStep,
+        DateTime clockStartUtc, DateTime countingStartUtc, long pausedWorkingMinutes, DateTime dueAtUtc, DateTime? stepDueAtUtc,
+        AlertLevel alertLevel, AlertLevel stepAlertLevel, DateTime? nextAlertAtUtc, int lastEventSequence, int rowVersion,
+        string lastChangedBy, DateTime lastChangedAtUtc) => new()
+    {
+        Id = id,
+        Code = code,
+        ProcedureVersionId = procedureVersionId,
+        Terms = terms,
+        Status = status,
+        CurrentStep = currentStep,
+        ClockStartUtc = clockStartUtc,
+        CountingStartUtc = countingStartUtc,
+        PausedWorkingMinutes = pausedWorkingMinutes,
+        DueAtUtc = dueAtUtc,
+        StepDueAtUtc = stepDueAtUtc,
+        AlertLevel = alertLevel,
+        StepAlertLevel = stepAlertLevel,
+        NextAlertAtUtc = nextAlertAtUtc,
+        LastEventSequence = lastEventSequence,
+        RowVersion = rowVersion,
+        LastChangedBy = lastChangedBy,
+        LastChangedAtUtc = lastChangedAtUtc,
+    };
+
+    /// <summary>
     /// Creates a complete and valid dossier. <paramref name="code"/> comes from the code sequence; the clock starts
     /// at <paramref name="receivedAtUtc"/> subject to the cut-off rule.
     /// </summary>
