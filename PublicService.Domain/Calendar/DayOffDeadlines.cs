@@ -77,7 +77,7 @@ public static class DayOffDeadlines
             foreach (var ids in candidates.Where(c => !c.Replay).Select(c => c.Id).Chunk(BatchSize))
             {
                 await PublicServiceDatabase.LockDossiersAsync(db, ids, ct);
-                var batch = await db.Dossiers.AsNoTracking().Where(d => ids.Contains(d.Id)).ToListAsync(ct);
+                var batch = await ScanWriter.Rows(db, ids).ToListAsync(ct);
                 foreach (var dossier in batch)
                 {
                     var seen = ScanWriter.Read(dossier);

@@ -44,6 +44,9 @@ public enum DueExplanationKind
     Due = 11,
 }
 
+/// <summary>A due instant and the instant its period counts from, without explanation (<see cref="DueDateCalculator.ComputeInstants"/>).</summary>
+public readonly record struct DueInstants(DateTime DueUtc, DateTime CountingStartUtc);
+
 /// <summary>A computed due instant with the reasoning behind it.</summary>
 /// <param name="CountingStartUtc">
 /// Where counting started (<see cref="WorkingCalendar.CountingStart"/>); for working hours, moved on to the next
@@ -86,8 +89,22 @@ public static class DueDateCalculator
     /// The same due instant with an empty explanation: no day-by-day walk, so it stays O(1) for the bulk
     /// recomputations (every dossier event, rebuilds, calendar changes).
     /// </summary>
-    public static DueDate ComputeUnexplained(WorkingCalendar calendar, DateTime receivedUtc, ProcessingTime time) =>
-        Calculate(calendar, receivedUtc, time, pauses: null, explain: false);
+    public static DueDate ComputeUnexplained(WorkingCalendar calendar, DateTime receivedUtc, ProcessingTime time)
+    {
+        var (due, start) = ComputeInstants(calendar, receivedUtc, time);
+        return new DueDate(due, start, []);
+    }
+
+    /// <summary>
+    /// The same two instants as a value: the compiled calendar's integer path, without the record and its empty
+    /// explanation. The domain computes every dossier's deadlines (two to four periods per change) through it.
+    /// </summary>
+    public static DueInstants ComputeInstants(WorkingCalendar calendar, DateTime receivedUtc, ProcessingTime time)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(time);
+        return calendar.PeriodDue(receivedUtc, time.Unit, time.Amount);
+    }
 
     private static DueDate Calculate(WorkingCalendar calendar, DateTime receivedUtc, ProcessingTime time, IReadOnlyList<PausedPeriod>? pauses, bool explain)
     {
@@ -95,13 +112,6 @@ public static class DueDateCalculator
         ArgumentNullException.ThrowIfNull(time);
 
         var received = AsUtc(receivedUtc);
-        // The common case without explanation or pauses takes the compiled calendar's integer path (same answer).
-        if (!explain && pauses is null && time.Unit == TimeUnit.WorkingDays && time.Amount >= 0)
-        {
-            var (dueUtc, startUtc) = calendar.WorkingDaysDue(received, time.Amount);
-            return new DueDate(dueUtc, startUtc, []);
-        }
-
         var lines = explain ? new List<DueExplanationLine> { new(DueExplanationKind.Received, InstantUtc: received) } : null;
 
         var countingStart = calendar.CountingStart(received);

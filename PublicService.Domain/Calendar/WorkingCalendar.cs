@@ -290,26 +290,50 @@ public sealed class WorkingCalendar
     }
 
     /// <summary>
-    /// The due instant and counting start of a period of <paramref name="workingDays"/> working days from a receipt
-    /// at <paramref name="receivedUtc"/>, with no pauses: what <see cref="DueDateCalculator"/> computes, in integer
-    /// arithmetic on day indexes and ticks (a handful of array reads, no date conversions), because the scan, the
-    /// calendar recompute and reception call it for every dossier they touch.
+    /// The due instant and counting start of a period of <paramref name="amount"/> <paramref name="unit"/> from a
+    /// receipt at <paramref name="receivedUtc"/>, with no pauses: what <see cref="DueDateCalculator"/> computes, in
+    /// integer arithmetic on day indexes and ticks (a handful of array reads, no date conversions, no allocation),
+    /// because the scan, the calendar recompute and reception call it several times for every dossier they touch.
     /// </summary>
-    internal (DateTime DueUtc, DateTime CountingStartUtc) WorkingDaysDue(DateTime receivedUtc, int workingDays)
+    internal DueInstants PeriodDue(DateTime receivedUtc, TimeUnit unit, int amount)
     {
-        var local = receivedUtc.Ticks + VietnamTime.Offset.Ticks;
-        var index = (int)(local / TimeSpan.TicksPerDay) - _firstDate.DayNumber;
-        if (index < 0 || index >= _isWorking.Length) Locate(receivedUtc, nameof(receivedUtc)); // throws the usual error
-        var ticks = local % TimeSpan.TicksPerDay;
+        var (index, ticks) = Locate(receivedUtc, nameof(receivedUtc));
         // CountingStart: the instant itself on a working day before the cut-off, else the next working day's opening.
         if (!_isWorking[index] || ticks >= _cutOffTicks)
         {
             index = WorkingDayIndex(_workingDaysBefore[index + 1]);
             ticks = _sessionStarts[0];
         }
-        var last = workingDays == 0 ? index : WorkingDayIndex((long)_workingDaysBefore[index + 1] + workingDays - 1);
-        var dueTicks = _settings.WorkingDaysDueAt == WorkingDaysDueAt.SameTimeOfDay ? ticks : _sessionEnds[^1];
-        return (UtcAt(last, dueTicks), UtcAt(index, ticks));
+        var closing = _sessionEnds[^1];
+        switch (unit)
+        {
+            case TimeUnit.WorkingDays:
+            {
+                var last = amount == 0 ? index : WorkingDayIndex((long)_workingDaysBefore[index + 1] + amount - 1);
+                var dueTicks = _settings.WorkingDaysDueAt == WorkingDaysDueAt.SameTimeOfDay ? ticks : closing;
+                return new DueInstants(UtcAt(last, dueTicks), UtcAt(index, ticks));
+            }
+            case TimeUnit.WorkingHours:
+            {
+                // Counted from the latest instant with the same working time behind it (a start outside a session
+                // counts from the previous session's end), as AddWorkingMinutes(start, 0) gives.
+                var worked = WorkedBefore(index, ticks);
+                var start = LatestInstantWith(worked);
+                var due = amount == 0 ? start : EarliestInstantWith(worked + TicksOf(amount * 60L));
+                return new DueInstants(due, start);
+            }
+            case TimeUnit.CalendarDays:
+            {
+                var landing = (long)index + amount;
+                if (landing >= _isWorking.Length) IndexOf(DateAt(index).AddDays(amount), nameof(amount)); // throws the usual error
+                var dueIndex = _isWorking[landing] ? (int)landing : WorkingDayIndex(_workingDaysBefore[landing + 1]);
+                return new DueInstants(UtcAt(dueIndex, closing), UtcAt(index, ticks));
+            }
+            case TimeUnit.SameDay:
+                return new DueInstants(UtcAt(index, closing), UtcAt(index, ticks));
+            default:
+                throw new ArgumentOutOfRangeException(nameof(unit), unit, "Unknown time unit.");
+        }
     }
 
     private DateTime UtcAt(int index, long ticksOfDay) =>
@@ -447,22 +471,25 @@ public sealed class WorkingCalendar
 
     private DateOnly DateAt(int index) => _firstDate.AddDays(index);
 
-    private DateTime InstantAt(int index, long ticksOfDay) =>
-        VietnamTime.ToUtc(DateAt(index).ToDateTime(TimeOnly.MinValue).AddTicks(ticksOfDay));
+    private DateTime InstantAt(int index, long ticksOfDay) => UtcAt(index, ticksOfDay);
 
-    /// <summary>The day index and local time of day (in ticks) of an instant.</summary>
+    /// <summary>
+    /// The day index and local time of day (in ticks) of an instant, in tick arithmetic: what
+    /// <see cref="VietnamTime.ToLocal"/> then <see cref="DateOnly.FromDateTime"/> give, without the conversions
+    /// (every calendar question starts here).
+    /// </summary>
     private (int Index, long Ticks) Locate(DateTime instantUtc, string paramName)
     {
-        var local = VietnamTime.ToLocal(instantUtc);
-        var date = DateOnly.FromDateTime(local);
-        var index = date.DayNumber - _firstDate.DayNumber;
+        if (instantUtc.Kind == DateTimeKind.Local) instantUtc = instantUtc.ToUniversalTime();
+        var local = instantUtc.Ticks + VietnamTime.Offset.Ticks;
+        var index = local / TimeSpan.TicksPerDay - _firstDate.DayNumber;
         if (index < 0 || index >= _isWorking.Length)
         {
             throw new ArgumentOutOfRangeException(paramName, instantUtc,
                 $"{VietnamTime.ToIso(instantUtc)} is outside the compiled calendar {_firstYear}–{_lastYear}.");
         }
 
-        return (index, local.TimeOfDay.Ticks);
+        return ((int)index, local % TimeSpan.TicksPerDay);
     }
 
     private int WorkingDayIndex(long ordinal)
@@ -494,6 +521,11 @@ public sealed class WorkingCalendar
     private long WorkedBefore(DateTime instantUtc, string paramName)
     {
         var (index, ticks) = Locate(instantUtc, paramName);
+        return WorkedBefore(index, ticks);
+    }
+
+    private long WorkedBefore(int index, long ticks)
+    {
         var worked = _workingDaysBefore[index] * _ticksPerWorkingDay;
         if (!_isWorking[index])
         {

@@ -1,6 +1,7 @@
 using PublicService.Domain.Calendar;
 using PublicService.Domain.Catalog;
 using PublicService.Domain.Dossiers;
+using PublicService.Domain.Monitoring;
 
 namespace PublicService.Domain.Demo;
 
@@ -19,7 +20,7 @@ public sealed record DemoIntake(
 /// Generates realistic dossier histories through the real verbs, so every demo dossier is one the workflow could
 /// have produced: received over the last weeks, moved through steps, paused for supplements and payments,
 /// finished, stopped, withdrawn, cancelled, some late with an apology; finally each running dossier gets the
-/// alert level a deadline scan at <c>now</c> would give it.
+/// alert levels (its own and its current step's) a deadline scan at <c>now</c> would give it.
 /// </summary>
 public sealed class DemoDossiers(Random random, DeadlineContext context, DateTime nowUtc)
 {
@@ -48,7 +49,9 @@ public sealed class DemoDossiers(Random random, DeadlineContext context, DateTim
         {
             // A random step the rules refuse (e.g. an apology with nothing to apologise for) ends the story there.
         }
-        dossier.ChangeAlertLevel(nowUtc, dossier.LevelAt(nowUtc, context), SystemActor, context);
+        // Both levels, the dossier's and its current step's, as the scan gives them: a step level left behind would
+        // leave a next alert instant in the past, due at once for a scan that cannot write before the latest change.
+        DeadlineScanner.Relevel(dossier, nowUtc, context, []);
         return dossier;
     }
 

@@ -88,6 +88,38 @@ public sealed class Dossier
     public IReadOnlyList<DossierEvent> Events => _events;
 
     /// <summary>
+    /// A dossier holding only what its deadlines and alert levels depend on, plus the columns <c>ScanWriter</c> writes
+    /// back: the deadline scan and a calendar change read thousands of rows, and materializing the applicant, the
+    /// codes and the other columns cost more than the domain work on them. Only for <see cref="RefreshSchedule"/>,
+    /// the level changes and <c>ScanWriter</c> (which writes exactly those columns); never attach it to a context.
+    /// </summary>
+    internal static Dossier ForDeadlines(
+        long id, string code, int procedureVersionId, ProcessingTerms terms, DossierStatus status, int currentStep,
+        DateTime clockStartUtc, DateTime countingStartUtc, long pausedWorkingMinutes, DateTime dueAtUtc, DateTime? stepDueAtUtc,
+        AlertLevel alertLevel, AlertLevel stepAlertLevel, DateTime? nextAlertAtUtc, int lastEventSequence, int rowVersion,
+        string lastChangedBy, DateTime lastChangedAtUtc) => new()
+    {
+        Id = id,
+        Code = code,
+        ProcedureVersionId = procedureVersionId,
+        Terms = terms,
+        Status = status,
+        CurrentStep = currentStep,
+        ClockStartUtc = clockStartUtc,
+        CountingStartUtc = countingStartUtc,
+        PausedWorkingMinutes = pausedWorkingMinutes,
+        DueAtUtc = dueAtUtc,
+        StepDueAtUtc = stepDueAtUtc,
+        AlertLevel = alertLevel,
+        StepAlertLevel = stepAlertLevel,
+        NextAlertAtUtc = nextAlertAtUtc,
+        LastEventSequence = lastEventSequence,
+        RowVersion = rowVersion,
+        LastChangedBy = lastChangedBy,
+        LastChangedAtUtc = lastChangedAtUtc,
+    };
+
+    /// <summary>
     /// Creates a complete and valid dossier. <paramref name="code"/> comes from the code sequence; the clock starts
     /// at <paramref name="receivedAtUtc"/> subject to the cut-off rule.
     /// </summary>
@@ -467,11 +499,11 @@ public sealed class Dossier
     private void ComputeDeadlines(DeadlineContext context)
     {
         var calendar = context.Calendar;
-        var period = DueDateCalculator.ComputeUnexplained(calendar, ClockStartUtc, Terms.Total);
+        var period = DueDateCalculator.ComputeInstants(calendar, ClockStartUtc, Terms.Total);
         CountingStartUtc = period.CountingStartUtc;
         DueAtUtc = ShiftByPauses(calendar, period.DueUtc);
         StepDueAtUtc = Terms.Steps.Count > 1 && CurrentStep >= 1
-            ? ShiftByPauses(calendar, DueDateCalculator.ComputeUnexplained(calendar, ClockStartUtc, ShareUpTo(CurrentStep)).DueUtc)
+            ? ShiftByPauses(calendar, DueDateCalculator.ComputeInstants(calendar, ClockStartUtc, ShareUpTo(CurrentStep)).DueUtc)
             : null;
         NextAlertAtUtc = Status.IsRunning() ? EarlierOf(Schedule(context).NextChangeAfter(AlertLevel), StepSchedule(context)?.NextChangeAfter(StepAlertLevel)) : null;
     }
@@ -501,10 +533,10 @@ public sealed class Dossier
     {
         if (!HasOwnStepDeadline) return null;
         var calendar = context.Calendar;
-        var stepDue = DueDateCalculator.ComputeUnexplained(calendar, ClockStartUtc, ShareUpTo(CurrentStep)).DueUtc;
+        var stepDue = DueDateCalculator.ComputeInstants(calendar, ClockStartUtc, ShareUpTo(CurrentStep)).DueUtc;
         var stepStart = CurrentStep <= 1
             ? CountingStartUtc
-            : DueDateCalculator.ComputeUnexplained(calendar, ClockStartUtc, ShareUpTo(CurrentStep - 1)).DueUtc;
+            : DueDateCalculator.ComputeInstants(calendar, ClockStartUtc, ShareUpTo(CurrentStep - 1)).DueUtc;
         var allowed = stepDue > stepStart ? calendar.WorkingMinutesBetween(stepStart, stepDue) : 0;
         return AlertSchedule.For(calendar, StepDueAtUtc!.Value, allowed, Terms.AlertOverride ?? context.GlobalThresholds);
     }

@@ -172,9 +172,8 @@ public sealed class DeadlineScanner(
             {
                 // Locked first on PostgreSQL, so that no workflow action changes them between this read and the write.
                 await PublicServiceDatabase.LockDossiersAsync(db, ids, ct);
-                // Without their histories and untracked: the next sequence number is on the row, and the writer
-                // sends only the columns the scan can change.
-                var batch = await db.Dossiers.AsNoTracking().Where(d => ids.Contains(d.Id)).ToListAsync(ct);
+                // Only the columns the levels depend on and the writer sends back, without histories, untracked.
+                var batch = await ScanWriter.Rows(db, ids).ToListAsync(ct);
                 foreach (var dossier in batch)
                 {
                     var seen = ScanWriter.Read(dossier);
@@ -205,6 +204,12 @@ public sealed class DeadlineScanner(
             .Where(d => d.NextAlertAtUtc != null && d.NextAlertAtUtc <= nowUtc)
             .OrderBy(d => d.NextAlertAtUtc)
             .Select(d => d.Id);
+
+    /// <summary>
+    /// The due dossiers as the scan reads them: only the columns their levels depend on and the ones it writes back
+    /// (<see cref="Dossier.ForDeadlines"/>); never attach them to a context.
+    /// </summary>
+    public static IQueryable<Dossier> DeadlineRows(PublicServiceDbContext db, IReadOnlyCollection<long> ids) => ScanWriter.Rows(db, ids);
 
     private static IQueryable<long> RunningDossierIds(PublicServiceDbContext db, DateTime nowUtc) =>
         db.Dossiers

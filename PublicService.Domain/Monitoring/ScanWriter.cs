@@ -106,6 +106,17 @@ internal sealed class ScanWriter : IAsyncDisposable
     /// </summary>
     public Task FlushAsync(CancellationToken ct) => _batch?.FlushAsync(ct) ?? Task.CompletedTask;
 
+    /// <summary>
+    /// The dossiers <paramref name="ids"/> as the scan and a calendar recompute need them: only the columns their
+    /// deadlines depend on and those this writer writes (<see cref="Dossier.ForDeadlines"/>), untracked and without
+    /// their histories (the next sequence number is on the row).
+    /// </summary>
+    public static IQueryable<Dossier> Rows(PublicServiceDbContext db, IReadOnlyCollection<long> ids) =>
+        db.Dossiers.AsNoTracking().Where(d => ids.Contains(d.Id)).Select(d => Dossier.ForDeadlines(
+            d.Id, d.Code, d.ProcedureVersionId, d.Terms, d.Status, d.CurrentStep, d.ClockStartUtc, d.CountingStartUtc,
+            d.PausedWorkingMinutes, d.DueAtUtc, d.StepDueAtUtc, d.AlertLevel, d.StepAlertLevel, d.NextAlertAtUtc,
+            d.LastEventSequence, d.RowVersion, d.LastChangedBy, d.LastChangedAtUtc));
+
     /// <summary>A writer on the context's connection, inside its current transaction.</summary>
     public static ScanWriter For(PublicServiceDbContext db) =>
         new(db, db.Database.CurrentTransaction?.GetDbTransaction()

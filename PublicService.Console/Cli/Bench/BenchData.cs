@@ -1,7 +1,10 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using PublicService.Domain.Calendar;
 using PublicService.Domain.Demo;
 using PublicService.Domain.Monitoring;
+using PublicService.Domain.Persistence;
 
 namespace PublicService.Console.Cli.Bench;
 
@@ -29,8 +32,10 @@ internal static class BenchData
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         var templates = Math.Min(dossiers, TemplateCount);
-        await ActivatorUtilities.CreateInstance<DemoSeeder>(services).SeedAsync(templates, DemoSeeder.DefaultSeed);
-        var seededAt = DateTime.UtcNow;
+        var calendars = services.GetRequiredService<WorkingCalendarProvider>();
+        var seededAt = SeedInstant(calendars.Current, DateTime.UtcNow);
+        await new DemoSeeder(services.GetRequiredService<IDbContextFactory<PublicServiceDbContext>>(), calendars, new FixedClock(seededAt))
+            .SeedAsync(templates, DemoSeeder.DefaultSeed);
 
         // A throwaway file: no need to survive a power cut while loading.
         await Sql.ExecAsync(connection, "PRAGMA synchronous = OFF");
@@ -115,6 +120,25 @@ internal static class BenchData
         var open = await Sql.ScalarAsync<long>(connection, $"SELECT count(*) FROM Dossiers WHERE Status IN {OpenStatuses}");
         return new BenchDataset(templates, total, events, open, seededAt, started.Elapsed,
             $"generate {generated.TotalSeconds:0.0} s, copy {(copied - generated).TotalSeconds:0.0} s, index + ANALYZE {(started.Elapsed - copied).TotalSeconds:0.0} s");
+    }
+
+    /// <summary>
+    /// The instant the histories are generated up to: 10:00 Vietnam time of the latest working day up to today. The
+    /// wall clock would make the data depend on the hour the bench runs (at night every history has stopped at
+    /// closing time and the next alerts bunch at the next opening); a fixed morning hour of a working day gives the
+    /// same shape of data on every run of a day, still with receipts up to "now".
+    /// </summary>
+    internal static DateTime SeedInstant(WorkingCalendar calendar, DateTime wallClockUtc)
+    {
+        var day = VietnamTime.DateOf(wallClockUtc);
+        while (!calendar.IsWorkingDay(day)) day = day.AddDays(-1);
+        return VietnamTime.ToUtc(day, new TimeOnly(10, 0));
+    }
+
+    /// <summary>A clock stopped at one instant, for the generator.</summary>
+    private sealed class FixedClock(DateTime utc) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(utc, TimeSpan.Zero);
     }
 
     private static async Task<List<string>> ColumnsAsync(SqliteConnection connection, string table) =>

@@ -283,6 +283,25 @@ public abstract class DeadlineScannerTests(DatabaseProvider provider, ITestOutpu
     }
 
     [Fact]
+    public async Task DemoSeeder_LeavesNothingDueAtItsOwnInstant_StepLevelsIncluded()
+    {
+        // The bench picks its scan instant among the next alert instants: one left in the past (a step level the
+        // generator did not bring up to date) would be "due" before the dossier's latest change, where nothing may be written.
+        await new DemoSeeder(_database.Factory, _database.Calendars, _database.Clock).SeedAsync(600, 9);
+        var now = _database.Clock.GetUtcNow().UtcDateTime;
+        await using (var db = _database.Open())
+        {
+            Assert.True(await db.Dossiers.CountAsync(d => d.StepDueAtUtc != null && d.StepDueAtUtc < d.DueAtUtc && d.StepAlertLevel != AlertLevel.Normal) > 0);
+            Assert.Equal(0, await DeadlineScanner.DueDossierIds(db, now).CountAsync());
+        }
+
+        var result = await Scanner().ScanAsync(now);
+
+        Assert.Equal((0, 0), (result.Scanned, result.Changes.Count));
+        await AssertReplayAgreesAsync();
+    }
+
+    [Fact]
     public async Task Scan_TwoScannersAtOnce_WriteEachChangeOnce()
     {
         await new DemoSeeder(_database.Factory, _database.Calendars, _database.Clock).SeedAsync(300, 6);
