@@ -117,8 +117,16 @@ public sealed class TwoNodeJourneyTests(BrowserFixture browser, TwoNodes nodes, 
         // One recurring scan for the cluster, stored where a restart finds it, and both nodes' Hangfire servers taking jobs from it.
         await using var recurring = new NpgsqlCommand("SELECT count(*) FROM hangfire.set WHERE key = 'recurring-jobs' AND value = 'deadline-scan'", connection);
         Assert.Equal(1L, await recurring.ExecuteScalarAsync());
+        // A Hangfire server announces itself from a background thread after the app started serving, so node B's
+        // entry may come a moment after node B answers; wait for it rather than race it.
         await using var servers = new NpgsqlCommand("SELECT count(*) FROM hangfire.server", connection);
-        Assert.Equal(2L, await servers.ExecuteScalarAsync());
+        var registered = (long)(await servers.ExecuteScalarAsync())!;
+        for (var waited = Stopwatch.StartNew(); registered < 2 && waited.Elapsed < TimeSpan.FromSeconds(30); )
+        {
+            await Task.Delay(200);
+            registered = (long)(await servers.ExecuteScalarAsync())!;
+        }
+        Assert.Equal(2L, registered);
     }
 
     [Fact]
