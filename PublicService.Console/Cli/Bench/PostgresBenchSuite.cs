@@ -91,9 +91,9 @@ internal sealed class PostgresBenchSuite(IServiceProvider services, string conne
             await using var db = await _factory.CreateDbContextAsync();
             var ids = await DeadlineScanner.DueDossierIds(db, now).ToListAsync();
             foreach (var chunk in ids.Chunk(500))
-                await db.Dossiers.AsNoTracking().Where(d => chunk.Contains(d.Id)).ToListAsync();
+                await DeadlineScanner.DeadlineRows(db, chunk).ToListAsync();
         });
-        output.WriteLine($"of which reading the due dossiers through EF: {read:0.0} ms");
+        output.WriteLine($"of which reading the due dossiers' deadline columns through EF: {read:0.0} ms");
         output.WriteLine($"scan at {VietnamTime.ToIso(now)}: {changed:N0} dossiers changed level; ours {ours:0.0} ms, SQL floor {floor:0.0} ms");
 
         var naiveRuns = data.Open > 100_000 ? 1 : 3;
