@@ -310,18 +310,22 @@ internal sealed class BenchSuite(IServiceProvider services, string path, TextWri
     /// </summary>
     private async Task ReportAsync(BenchDataset data)
     {
-        var now = data.SeededAtUtc;
-        var today = VietnamTime.DateOf(now);
-        var period = new ReportPeriod(today.AddDays(-30), today);
-        async Task<double> Time(ReportGrouping grouping) => await MedianAsync(3, () => Task.CompletedTask, async () =>
-        {
-            await using var db = await _factory.CreateDbContextAsync();
-            await ProgressReport.LoadAsync(db, new ProgressReportQuery(period, grouping), now, StaffScope.System);
-        });
-        var byAgency = await Time(ReportGrouping.Agency);
-        var byOfficer = await Time(ReportGrouping.Officer);
+        var (byAgency, byOfficer) = await TimeReportAsync(_factory, data.SeededAtUtc);
         Add("report_agency_ms", byAgency, "", null, "ProgressReport.LoadAsync, 30 days, per agency, with the 12-month trend");
         Add("report_officer_ms", byOfficer, "", null, "the same per officer");
+    }
+
+    /// <summary>Median times of the report's two groupings at <paramref name="now"/>, on whichever provider the factory uses.</summary>
+    internal static async Task<(double ByAgency, double ByOfficer)> TimeReportAsync(IDbContextFactory<PublicServiceDbContext> factory, DateTime now)
+    {
+        var today = VietnamTime.DateOf(now);
+        var period = new ReportPeriod(today.AddDays(-30), today);
+        async Task<double> Time(ReportGrouping grouping) => await MedianOfAsync(3, () => Task.CompletedTask, async () =>
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            await ProgressReport.LoadAsync(db, new ProgressReportQuery(period, grouping), now, StaffScope.System);
+        });
+        return (await Time(ReportGrouping.Agency), await Time(ReportGrouping.Officer));
     }
 
     private sealed record OverdueRow(long Id, string Code, string ProcedureName, int AgencyId, int CurrentStep, DateTime DueAtUtc);

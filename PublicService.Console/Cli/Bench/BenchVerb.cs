@@ -51,11 +51,19 @@ public static class BenchVerb
         return 0;
     }
 
-    /// <summary>The same domain registrations as every verb, pointed at the bench's own file.</summary>
-    internal static ServiceProvider BenchServices(string path)
+    /// <summary>The same domain registrations as every verb, pointed at the bench's own SQLite file.</summary>
+    internal static ServiceProvider BenchServices(string path) =>
+        BenchServices(DatabaseProvider.Sqlite, $"Data Source={path}");
+
+    /// <summary>The same domain registrations as every verb, pointed at the bench's own database.</summary>
+    internal static ServiceProvider BenchServices(DatabaseProvider provider, string connectionString)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:PublicService"] = $"Data Source={path}" })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = provider.ToString(),
+                ["ConnectionStrings:PublicService"] = connectionString,
+            })
             .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);

@@ -37,7 +37,7 @@ internal static class PostgresBench
         AppDomain.CurrentDomain.ProcessExit += onExit;
         try
         {
-            await using var services = BenchServices(bench);
+            await using var services = BenchVerb.BenchServices(DatabaseProvider.Postgres, bench);
             await new PostgresBenchSuite(services, bench, output, plans).RunAsync(dossiers);
         }
         finally
@@ -47,22 +47,6 @@ internal static class PostgresBench
             Drop();
         }
         return 0;
-    }
-
-    private static ServiceProvider BenchServices(string connectionString)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Database:Provider"] = nameof(DatabaseProvider.Postgres),
-                ["ConnectionStrings:PublicService"] = connectionString,
-            })
-            .Build();
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging();
-        services.AddPublicServiceDomain(configuration);
-        return services.BuildServiceProvider();
     }
 
     private static async Task ExecAsync(string connectionString, string sql)

@@ -245,16 +245,9 @@ internal sealed class PostgresBenchSuite(IServiceProvider services, string conne
 
     private async Task ReportAsync(BenchDataset data)
     {
-        var now = data.SeededAtUtc;
-        var today = VietnamTime.DateOf(now);
-        var period = new ReportPeriod(today.AddDays(-30), today);
-        async Task<double> Time(ReportGrouping grouping) => await MedianAsync(3, () => Task.CompletedTask, async () =>
-        {
-            await using var db = await _factory.CreateDbContextAsync();
-            await ProgressReport.LoadAsync(db, new ProgressReportQuery(period, grouping), now, StaffScope.System);
-        });
-        Add("report_agency_ms", await Time(ReportGrouping.Agency), "", null, "ProgressReport.LoadAsync, 30 days, per agency, with the 12-month trend");
-        Add("report_officer_ms", await Time(ReportGrouping.Officer), "", null, "the same per officer");
+        var (byAgency, byOfficer) = await BenchSuite.TimeReportAsync(_factory, data.SeededAtUtc);
+        Add("report_agency_ms", byAgency, "", null, "ProgressReport.LoadAsync, 30 days, per agency, with the 12-month trend");
+        Add("report_officer_ms", byOfficer, "", null, "the same per officer");
     }
 
     private sealed record OverdueRow(long Id, string Code, string ProcedureName, int AgencyId, int CurrentStep, DateTime DueAtUtc);
