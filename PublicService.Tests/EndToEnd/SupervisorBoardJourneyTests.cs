@@ -62,13 +62,13 @@ public sealed class SupervisorBoardJourneyTests(BrowserFixture browser, AppProce
             }
             // The counts and the snackbar sit at the top: the visible part is the step, and 21 full pages would cost seconds.
             await ScreenshotAsync(board, warmUp ? "warm-up-update" : $"update-{round:00}", fullPage: false);
-            await DismissSnackbarsAsync(board);
+            await BoardJourney.DismissSnackbarsAsync(board);
         }
 
         Assert.True(await board.EvaluateAsync<bool>("() => window.__sameDocument === true"), "The board reloaded instead of being updated in place.");
         Output.WriteLine($"Scan request → overdue count and snackbar visible, over {Repetitions} updates (an upper bound of commit → visible):");
-        Output.WriteLine($"  p50 {Percentile(latencies, 50):F0} ms, p95 {Percentile(latencies, 95):F0} ms, max {latencies.Max():F0} ms");
-        Output.WriteLine($"  of which the scan itself: p50 {Percentile(scanTimes.Select(t => (double)t).ToList(), 50):F0} ms");
+        Output.WriteLine($"  p50 {BoardJourney.Percentile(latencies, 50):F0} ms, p95 {BoardJourney.Percentile(latencies, 95):F0} ms, max {latencies.Max():F0} ms");
+        Output.WriteLine($"  of which the scan itself: p50 {BoardJourney.Percentile(scanTimes.Select(t => (double)t).ToList(), 50):F0} ms");
         Output.WriteLine($"  all: {string.Join(", ", latencies.Select(l => l.ToString("F0", CultureInfo.InvariantCulture)))}");
     }
 
@@ -79,7 +79,7 @@ public sealed class SupervisorBoardJourneyTests(BrowserFixture browser, AppProce
     private async Task<(TimeSpan Elapsed, DeadlineScanResult Scan)> ScanAndWaitForBoardAsync(IPage board, HttpClient http, TimeSpan bound)
     {
         var before = (await board.Locator(OverdueCount).InnerTextAsync()).Trim();
-        App.SetClock(await NextOverdueInstantAsync());
+        App.SetClock(await BoardJourney.NextOverdueInstantAsync(App));
 
         // Watching starts before the scan so that the moment the change lands is not missed; it polls every frame.
         var updated = board.WaitForFunctionAsync(UpdatedScript, new object[] { OverdueCount, before },
@@ -101,46 +101,9 @@ public sealed class SupervisorBoardJourneyTests(BrowserFixture browser, AppProce
         }
         var elapsed = clock.Elapsed;
 
-        var expected = (ParseCount(before) + scan.Overdue).ToString("N0", CultureInfo.GetCultureInfo("vi-VN"));
+        var expected = (BoardJourney.ParseCount(before) + scan.Overdue).ToString("N0", CultureInfo.GetCultureInfo("vi-VN"));
         await Expect(board.Locator(OverdueCount)).ToHaveTextAsync(expected);
         await Expect(board.Locator(".mud-snackbar", new PageLocatorOptions { HasText = $"{scan.Overdue} hồ sơ vừa quá hạn" })).ToBeVisibleAsync();
         return (elapsed, scan);
-    }
-
-    /// <summary>Two seconds past the earliest due instant still ahead of a running dossier that is not overdue yet.</summary>
-    private async Task<DateTimeOffset> NextOverdueInstantAsync()
-    {
-        var now = App.Now.UtcDateTime;
-        await using var db = App.OpenDatabase();
-        var due = await db.Dossiers.AsNoTracking()
-            .Where(d => (d.Status == DossierStatus.Received || d.Status == DossierStatus.InProcess)
-                        && d.AlertLevel != AlertLevel.Overdue && d.NextAlertAtUtc != null && d.DueAtUtc > now)
-            .OrderBy(d => d.DueAtUtc)
-            .Select(d => (DateTime?)d.DueAtUtc)
-            .FirstOrDefaultAsync();
-        Assert.True(due is not null, $"No running dossier is left to fall overdue after {App.Now:O}; the demo data has too few.");
-        return new DateTimeOffset(DateTime.SpecifyKind(due.Value, DateTimeKind.Utc)).AddSeconds(2);
-    }
-
-    /// <summary>
-    /// Closes the snackbars as a person would, and waits for them to be gone: MudBlazor does not show a message
-    /// again while an identical one is still up (even fading out), so a stale one could swallow the next update.
-    /// </summary>
-    private static async Task DismissSnackbarsAsync(IPage board)
-    {
-        var snackbars = board.Locator(".mud-snackbar");
-        for (var i = await snackbars.CountAsync() - 1; i >= 0; i--)
-            await snackbars.Nth(i).Locator("button").First.ClickAsync();
-        // Checked every frame: the fade-out takes about two seconds, and the assertion's back-off would add up to one more per round.
-        await board.WaitForFunctionAsync("() => document.querySelectorAll('.mud-snackbar').length === 0");
-    }
-
-    private static int ParseCount(string text) => int.Parse(new string(text.Where(char.IsDigit).ToArray()), CultureInfo.InvariantCulture);
-
-    private static double Percentile(List<double> values, int percentile)
-    {
-        var sorted = values.Order().ToList();
-        var rank = (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1;
-        return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
     }
 }

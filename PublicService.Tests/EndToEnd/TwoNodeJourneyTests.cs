@@ -97,13 +97,13 @@ public sealed class TwoNodeJourneyTests(BrowserFixture browser, TwoNodes nodes, 
             var elapsed = await ScanOnAAndWaitForBoardOnBAsync(board, nodeA, warmUp ? FirstUpdateBound : UpdateBound);
             if (!warmUp) latencies.Add(elapsed.TotalMilliseconds);
             await ScreenshotAsync(board, warmUp ? "node-b-warm-up-update" : $"node-b-update-{round:00}", fullPage: false);
-            await DismissSnackbarsAsync(board);
+            await BoardJourney.DismissSnackbarsAsync(board);
         }
 
         Assert.True(await board.EvaluateAsync<bool>("() => window.__sameDocument === true"), "The board on node B reloaded instead of being updated in place.");
-        var median = Percentile(latencies, 50);
+        var median = BoardJourney.Percentile(latencies, 50);
         Output.WriteLine($"Scan request on node A → overdue count and snackbar visible on node B, over {Repetitions} updates:");
-        Output.WriteLine($"  p50 {median:F0} ms, p95 {Percentile(latencies, 95):F0} ms, max {latencies.Max():F0} ms");
+        Output.WriteLine($"  p50 {median:F0} ms, p95 {BoardJourney.Percentile(latencies, 95):F0} ms, max {latencies.Max():F0} ms");
         Output.WriteLine($"  all: {string.Join(", ", latencies.Select(l => l.ToString("F0", CultureInfo.InvariantCulture)))}");
         await File.WriteAllTextAsync(Path.Combine(ScreenshotDirectory, "node-a.log"), nodes.A.Output);
         Assert.True(median <= Target.TotalMilliseconds, $"Node B showed node A's alerts after {median:F0} ms (median), not within {Target.TotalSeconds} s.");
@@ -152,7 +152,7 @@ public sealed class TwoNodeJourneyTests(BrowserFixture browser, TwoNodes nodes, 
     private async Task<TimeSpan> ScanOnAAndWaitForBoardOnBAsync(IPage board, HttpClient nodeA, TimeSpan bound)
     {
         var before = (await board.Locator(OverdueCount).InnerTextAsync()).Trim();
-        nodes.A.SetClock(await NextOverdueInstantAsync());
+        nodes.A.SetClock(await BoardJourney.NextOverdueInstantAsync(nodes.A));
 
         var updated = board.WaitForFunctionAsync(UpdatedScript, new object[] { OverdueCount, before },
             new PageWaitForFunctionOptions { Timeout = (float)bound.TotalMilliseconds });
@@ -172,41 +172,9 @@ public sealed class TwoNodeJourneyTests(BrowserFixture browser, TwoNodes nodes, 
         }
         var elapsed = clock.Elapsed;
 
-        var expected = (ParseCount(before) + scan.Overdue).ToString("N0", CultureInfo.GetCultureInfo("vi-VN"));
+        var expected = (BoardJourney.ParseCount(before) + scan.Overdue).ToString("N0", CultureInfo.GetCultureInfo("vi-VN"));
         await Expect(board.Locator(OverdueCount)).ToHaveTextAsync(expected);
         await Expect(board.Locator(".mud-snackbar", new PageLocatorOptions { HasText = $"{scan.Overdue} hồ sơ vừa quá hạn" })).ToBeVisibleAsync();
         return elapsed;
-    }
-
-    /// <summary>Two seconds past the earliest due instant still ahead of a running dossier that is not overdue yet.</summary>
-    private async Task<DateTimeOffset> NextOverdueInstantAsync()
-    {
-        var now = nodes.A.Now.UtcDateTime;
-        await using var db = nodes.A.OpenDatabase();
-        var due = await db.Dossiers.AsNoTracking()
-            .Where(d => (d.Status == DossierStatus.Received || d.Status == DossierStatus.InProcess)
-                        && d.AlertLevel != AlertLevel.Overdue && d.NextAlertAtUtc != null && d.DueAtUtc > now)
-            .OrderBy(d => d.DueAtUtc)
-            .Select(d => (DateTime?)d.DueAtUtc)
-            .FirstOrDefaultAsync();
-        Assert.True(due is not null, $"No running dossier is left to fall overdue after {nodes.A.Now:O}; the demo data has too few.");
-        return new DateTimeOffset(DateTime.SpecifyKind(due.Value, DateTimeKind.Utc)).AddSeconds(2);
-    }
-
-    private static async Task DismissSnackbarsAsync(IPage board)
-    {
-        var snackbars = board.Locator(".mud-snackbar");
-        for (var i = await snackbars.CountAsync() - 1; i >= 0; i--)
-            await snackbars.Nth(i).Locator("button").First.ClickAsync();
-        await board.WaitForFunctionAsync("() => document.querySelectorAll('.mud-snackbar').length === 0");
-    }
-
-    private static int ParseCount(string text) => int.Parse(new string(text.Where(char.IsDigit).ToArray()), CultureInfo.InvariantCulture);
-
-    private static double Percentile(List<double> values, int percentile)
-    {
-        var sorted = values.Order().ToList();
-        var rank = (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1;
-        return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
     }
 }
